@@ -1,0 +1,226 @@
+import { Tag } from './node.js';
+import type { DerViolation } from './violations.js';
+
+type Report = (v: DerViolation) => void;
+
+const hex = (b: number) => b.toString(16).padStart(2, '0');
+
+// PrintableString: A-Z a-z 0-9 space ' ( ) + , - . / : = ?  (X.680 41.4)
+const PRINTABLE = new Uint8Array(256);
+for (let c = 0x41; c <= 0x5a; c++) PRINTABLE[c] = 1;
+for (let c = 0x61; c <= 0x7a; c++) PRINTABLE[c] = 1;
+for (let c = 0x30; c <= 0x39; c++) PRINTABLE[c] = 1;
+for (const ch of " '()+,-./:=?") PRINTABLE[ch.charCodeAt(0)] = 1;
+
+/** Checks the content octets of a primitive universal element against DER. */
+export function checkPrimitive(bytes: Uint8Array, tag: number, offset: number, start: number, end: number, report: Report): void {
+  const len = end - start;
+  switch (tag) {
+    case Tag.Boolean:
+      if (len !== 1 || (bytes[start] !== 0x00 && bytes[start] !== 0xff)) {
+        report({
+          kind: 'boolean.invalid',
+          offset,
+          message:
+            len !== 1
+              ? `BOOLEAN has ${len} content octets; DER requires exactly one`
+              : `BOOLEAN encoded as 0x${hex(bytes[start])}; DER requires 0x00 (FALSE) or 0xFF (TRUE)`,
+        });
+      }
+      return;
+    case Tag.Integer:
+    case Tag.Enumerated:
+      checkInteger(bytes, offset, start, len, tag === Tag.Integer ? 'INTEGER' : 'ENUMERATED', report);
+      return;
+    case Tag.BitString:
+      checkBitString(bytes, offset, start, len, report);
+      return;
+    case Tag.Null:
+      if (len !== 0) report({ kind: 'null.content', offset, message: `NULL has ${len} content octets; it must have none` });
+      return;
+    case Tag.Oid:
+      checkOid(bytes, offset, start, end, report);
+      return;
+    case Tag.Utf8String:
+      checkUtf8(bytes, offset, start, end, report);
+      return;
+    case Tag.PrintableString:
+      for (let i = start; i < end; i++) {
+        if (PRINTABLE[bytes[i]] === 0) {
+          report({ kind: 'string.printable', offset: i, message: `PrintableString holds ${describeChar(bytes[i])}, which is outside the PrintableString alphabet` });
+          return;
+        }
+      }
+      return;
+    case Tag.Ia5String:
+      for (let i = start; i < end; i++) {
+        if (bytes[i] > 0x7f) {
+          report({ kind: 'string.ia5', offset: i, message: `IA5String holds byte 0x${hex(bytes[i])}; IA5 is 7-bit ASCII` });
+          return;
+        }
+      }
+      return;
+    case Tag.NumericString:
+      for (let i = start; i < end; i++) {
+        const b = bytes[i];
+        if (b !== 0x20 && (b < 0x30 || b > 0x39)) {
+          report({ kind: 'string.numeric', offset: i, message: `NumericString holds ${describeChar(b)}; only digits and space are allowed` });
+          return;
+        }
+      }
+      return;
+    case Tag.VisibleString:
+      for (let i = start; i < end; i++) {
+        if (bytes[i] < 0x20 || bytes[i] > 0x7e) {
+          report({ kind: 'string.visible', offset: i, message: `VisibleString holds ${describeChar(bytes[i])}; only printable ASCII is allowed` });
+          return;
+        }
+      }
+      return;
+    case Tag.BmpString:
+      if (len % 2 !== 0) report({ kind: 'string.bmp', offset, message: `BMPString has an odd number of octets (${len})` });
+      return;
+    case Tag.UtcTime:
+      checkTime(bytes, offset, start, end, false, report);
+      return;
+    case Tag.GeneralizedTime:
+      checkTime(bytes, offset, start, end, true, report);
+      return;
+  }
+}
+
+function describeChar(b: number): string {
+  return b >= 0x20 && b < 0x7f ? `'${String.fromCharCode(b)}' (0x${hex(b)})` : `byte 0x${hex(b)}`;
+}
+
+function checkInteger(bytes: Uint8Array, offset: number, start: number, len: number, name: string, report: Report): void {
+  if (len === 0) {
+    report({ kind: 'integer.empty', offset, message: `${name} has no content octets` });
+    return;
+  }
+  if (len > 1) {
+    const b0 = bytes[start];
+    const b1 = bytes[start + 1];
+    if ((b0 === 0x00 && b1 < 0x80) || (b0 === 0xff && b1 >= 0x80)) {
+      report({
+        kind: 'integer.non-minimal',
+        offset,
+        message: `${name} starts with a redundant 0x${hex(b0)} octet; DER requires the minimal two's-complement encoding`,
+      });
+    }
+  }
+}
+
+function checkBitString(bytes: Uint8Array, offset: number, start: number, len: number, report: Report): void {
+  if (len === 0) {
+    report({ kind: 'bitstring.empty', offset, message: 'BIT STRING has no content octets; it needs at least the unused-bits octet' });
+    return;
+  }
+  const unused = bytes[start];
+  if (unused > 7 || (len === 1 && unused !== 0)) {
+    report({
+      kind: 'bitstring.unused-bits',
+      offset: start,
+      message: len === 1 ? `empty BIT STRING declares ${unused} unused bits; it must declare 0` : `BIT STRING declares ${unused} unused bits; the count must be 0 to 7`,
+    });
+    return;
+  }
+  if (unused > 0 && (bytes[start + len - 1] & ((1 << unused) - 1)) !== 0) {
+    report({ kind: 'bitstring.padding', offset: start + len - 1, message: `BIT STRING has non-zero bits in its ${unused} unused (padding) bits; DER requires them to be zero` });
+  }
+}
+
+function checkOid(bytes: Uint8Array, offset: number, start: number, end: number, report: Report): void {
+  if (start === end) {
+    report({ kind: 'oid.empty', offset, message: 'OBJECT IDENTIFIER has no content octets' });
+    return;
+  }
+  let arcStart = true;
+  for (let i = start; i < end; i++) {
+    if (arcStart && bytes[i] === 0x80) {
+      report({ kind: 'oid.non-minimal', offset: i, message: 'OBJECT IDENTIFIER arc starts with a 0x80 padding octet; arcs must be minimally encoded' });
+      return;
+    }
+    arcStart = (bytes[i] & 0x80) === 0;
+  }
+  if (!arcStart) report({ kind: 'oid.invalid', offset: end - 1, message: 'OBJECT IDENTIFIER ends in the middle of an arc (last octet has its high bit set)' });
+}
+
+function checkUtf8(bytes: Uint8Array, offset: number, start: number, end: number, report: Report): void {
+  const bad = firstInvalidUtf8(bytes, start, end);
+  if (bad >= 0) report({ kind: 'string.utf8', offset: bad, message: `UTF8String is not valid UTF-8 at byte 0x${hex(bytes[bad])}` });
+}
+
+/** Offset of the first octet that breaks UTF-8 (shortest form, no surrogates, at most U+10FFFF), or -1. */
+export function firstInvalidUtf8(bytes: Uint8Array, start: number, end: number): number {
+  let i = start;
+  while (i < end) {
+    const b = bytes[i];
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    let need: number;
+    let min: number;
+    let cp: number;
+    if (b >= 0xc2 && b <= 0xdf) {
+      need = 1;
+      min = 0x80;
+      cp = b & 0x1f;
+    } else if (b >= 0xe0 && b <= 0xef) {
+      need = 2;
+      min = 0x800;
+      cp = b & 0x0f;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      need = 3;
+      min = 0x10000;
+      cp = b & 0x07;
+    } else {
+      return i;
+    }
+    if (i + need >= end) return i; // the sequence is cut off
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k];
+      if ((c & 0xc0) !== 0x80) return i;
+      cp = (cp << 6) | (c & 0x3f);
+    }
+    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
+    i += need + 1;
+  }
+  return -1;
+}
+
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function checkTime(bytes: Uint8Array, offset: number, start: number, end: number, generalized: boolean, report: Report): void {
+  const expected = generalized ? 15 : 13;
+  const kind = generalized ? 'time.generalized-format' : 'time.utc-format';
+  const form = generalized ? 'YYYYMMDDHHMMSSZ' : 'YYMMDDHHMMSSZ';
+  const name = generalized ? 'GeneralizedTime' : 'UTCTime';
+  let text = '';
+  for (let i = start; i < end && i < start + 32; i++) text += String.fromCharCode(bytes[i]);
+  const fail = (why: string) => report({ kind, offset, message: `${name} '${text}' ${why}; DER requires exactly ${form}` });
+  if (end - start !== expected || bytes[end - 1] !== 0x5a) {
+    fail(end - start !== expected ? `has ${end - start} characters` : 'does not end in Z');
+    return;
+  }
+  for (let i = start; i < end - 1; i++) {
+    if (bytes[i] < 0x30 || bytes[i] > 0x39) {
+      fail('holds a non-digit');
+      return;
+    }
+  }
+  const d = (i: number) => (bytes[start + i] - 0x30) * 10 + (bytes[start + i + 1] - 0x30);
+  const y = generalized ? 2 : 0;
+  const month = d(y + 2);
+  const day = d(y + 4);
+  if (month < 1 || month > 12 || day < 1 || day > DAYS_IN_MONTH[month - 1] || d(y + 6) > 23 || d(y + 8) > 59 || d(y + 10) > 59) {
+    fail('is not a valid date and time');
+    return;
+  }
+  if (month === 2 && day === 29) {
+    const year = generalized ? d(0) * 100 + d(2) : (d(0) < 50 ? 2000 : 1900) + d(0);
+    const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+    if (!leap) fail('is 29 February in a year that is not a leap year');
+  }
+}

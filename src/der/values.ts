@@ -1,0 +1,227 @@
+import { DerNode, Tag } from './node.js';
+
+/**
+ * Dotted-decimal text of an OBJECT IDENTIFIER's content octets (lenient: never throws).
+ * Certificates repeat a few dozen OIDs, so short ones are cached by a hash of their octets
+ * (verified on every hit), which also hands out the same string object for fast table lookups.
+ */
+export function decodeOid(bytes: Uint8Array, start: number, end: number): string {
+  const len = end - start;
+  if (len > 32) return oidText(bytes, start, end);
+  let h = 0x811c9dc5 ^ len;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ bytes[i], 0x01000193);
+  const hit = OID_CACHE.get(h);
+  if (hit !== undefined && hit.octets.length === len) {
+    let same = true;
+    for (let i = 0; i < len; i++) {
+      if (hit.octets[i] !== bytes[start + i]) {
+        same = false;
+        break;
+      }
+    }
+    if (same) return hit.text;
+  }
+  const text = oidText(bytes, start, end);
+  if (OID_CACHE.size < OID_CACHE_LIMIT) OID_CACHE.set(h, { octets: bytes.slice(start, end), text });
+  return text;
+}
+
+const OID_CACHE = new Map<number, { octets: Uint8Array; text: string }>();
+const OID_CACHE_LIMIT = 4096;
+
+function oidText(bytes: Uint8Array, start: number, end: number): string {
+  let out = '';
+  let value = 0;
+  let big: bigint | null = null;
+  let first = true;
+  for (let i = start; i < end; i++) {
+    const b = bytes[i];
+    if (big !== null) big = (big << 7n) | BigInt(b & 0x7f);
+    else if (value > 0x1ffffffffffff) big = (BigInt(value) << 7n) | BigInt(b & 0x7f);
+    else value = value * 128 + (b & 0x7f);
+    if ((b & 0x80) !== 0) continue;
+    if (first) {
+      first = false;
+      const v = big ?? BigInt(value);
+      if (v < 40n) out = `0.${v}`;
+      else if (v < 80n) out = `1.${v - 40n}`;
+      else out = `2.${v - 80n}`;
+    } else {
+      out += `.${big ?? value}`;
+    }
+    value = 0;
+    big = null;
+  }
+  return out;
+}
+
+export function oidOf(bytes: Uint8Array, node: DerNode): string {
+  return decodeOid(bytes, node.valueOffset, node.end);
+}
+
+/** Two's-complement INTEGER content as a bigint. */
+export function decodeInteger(bytes: Uint8Array, start: number, end: number): bigint {
+  if (start >= end) return 0n;
+  let hexText = '';
+  for (let i = start; i < end; i++) hexText += HEX[bytes[i]];
+  let v = BigInt('0x' + hexText);
+  if (bytes[start] & 0x80) v -= 1n << BigInt((end - start) * 8);
+  return v;
+}
+
+/** Small non-negative INTEGER (version, pathLen) as a number; NaN when it does not fit. */
+export function decodeSmallInteger(bytes: Uint8Array, start: number, end: number): number {
+  if (start >= end || end - start > 6) return Number.NaN;
+  let v = 0;
+  for (let i = start; i < end; i++) v = v * 256 + bytes[i];
+  if (bytes[start] & 0x80) v -= 2 ** ((end - start) * 8);
+  return v;
+}
+
+export const HEX: readonly string[] = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
+export function toHex(bytes: Uint8Array, separator = ''): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i++) {
+    if (i > 0 && separator) out += separator;
+    out += HEX[bytes[i]];
+  }
+  return out;
+}
+
+export type StringType =
+  | 'UTF8String'
+  | 'PrintableString'
+  | 'IA5String'
+  | 'TeletexString'
+  | 'BMPString'
+  | 'UniversalString'
+  | 'NumericString'
+  | 'VisibleString';
+
+const STRING_TYPES: Partial<Record<number, StringType>> = {
+  [Tag.Utf8String]: 'UTF8String',
+  [Tag.PrintableString]: 'PrintableString',
+  [Tag.Ia5String]: 'IA5String',
+  [Tag.TeletexString]: 'TeletexString',
+  [Tag.BmpString]: 'BMPString',
+  [Tag.UniversalString]: 'UniversalString',
+  [Tag.NumericString]: 'NumericString',
+  [Tag.VisibleString]: 'VisibleString',
+};
+
+export function stringTypeOf(node: DerNode): StringType | undefined {
+  return node.tagClass === 0 && !node.constructed ? STRING_TYPES[node.tagNumber] : undefined;
+}
+
+/** Text of a string element (lenient: invalid UTF-8 becomes U+FFFD, 8-bit types read as Latin-1). */
+export function decodeString(bytes: Uint8Array, node: DerNode): string {
+  const start = node.valueOffset;
+  const end = node.end;
+  switch (node.tagNumber) {
+    case Tag.Utf8String:
+      return decodeUtf8(bytes, start, end);
+    case Tag.BmpString: {
+      let s = '';
+      for (let i = start; i + 1 < end; i += 2) s += String.fromCharCode((bytes[i] << 8) | bytes[i + 1]);
+      return s;
+    }
+    case Tag.UniversalString: {
+      let s = '';
+      for (let i = start; i + 3 < end; i += 4) {
+        const cp = ((bytes[i] << 24) | (bytes[i + 1] << 16) | (bytes[i + 2] << 8) | bytes[i + 3]) >>> 0;
+        s += cp <= 0x10ffff ? String.fromCodePoint(cp) : '\ufffd';
+      }
+      return s;
+    }
+    default:
+      return latin1(bytes, start, end);
+  }
+}
+
+export function latin1(bytes: Uint8Array, start: number, end: number): string {
+  let s = '';
+  for (let i = start; i < end; i++) s += String.fromCharCode(bytes[i]);
+  return s;
+}
+
+const utf8Decoder = new TextDecoder('utf-8', { fatal: false });
+
+function decodeUtf8(bytes: Uint8Array, start: number, end: number): string {
+  // Short ASCII values (role codes, names) are the common case: avoid TextDecoder's call cost.
+  let ascii = true;
+  for (let i = start; i < end; i++) {
+    if (bytes[i] > 0x7f) {
+      ascii = false;
+      break;
+    }
+  }
+  return ascii ? latin1(bytes, start, end) : utf8Decoder.decode(bytes.subarray(start, end));
+}
+
+export type TimeEncoding = 'UTCTime' | 'GeneralizedTime';
+
+export interface DecodedTime {
+  encoding: TimeEncoding;
+  /** The characters as encoded. */
+  text: string;
+  /** Milliseconds since the epoch, or null when the text is not a readable time. */
+  ms: number | null;
+}
+
+/**
+ * Reads UTCTime / GeneralizedTime leniently (so a model is still built from BER-ish times):
+ * seconds optional, fractions and Z or +hhmm offsets accepted. DER conformance is the reader's job.
+ */
+export function decodeTime(bytes: Uint8Array, node: DerNode): DecodedTime {
+  const generalized = node.tagNumber === Tag.GeneralizedTime;
+  const encoding: TimeEncoding = generalized ? 'GeneralizedTime' : 'UTCTime';
+  const start = node.valueOffset;
+  const text = latin1(bytes, start, node.end);
+  const ms = derTime(bytes, start, node.end, generalized);
+  return { encoding, text, ms: ms ?? lenientTime(text, generalized) };
+}
+
+/** Fast path for the DER forms YYMMDDHHMMSSZ / YYYYMMDDHHMMSSZ; null for anything else. */
+function derTime(bytes: Uint8Array, start: number, end: number, generalized: boolean): number | null {
+  if (end - start !== (generalized ? 15 : 13) || bytes[end - 1] !== 0x5a) return null;
+  for (let i = start; i < end - 1; i++) if (bytes[i] < 0x30 || bytes[i] > 0x39) return null;
+  const d = (i: number) => (bytes[start + i] - 0x30) * 10 + (bytes[start + i + 1] - 0x30);
+  let year: number;
+  let i = 2;
+  if (generalized) {
+    year = d(0) * 100 + d(2);
+    i = 4;
+  } else {
+    year = d(0);
+    year += year < 50 ? 2000 : 1900;
+  }
+  const month = d(i);
+  const day = d(i + 2);
+  const hour = d(i + 4);
+  const minute = d(i + 6);
+  const second = d(i + 8);
+  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) return null;
+  return Date.UTC(year, month - 1, day, hour, minute, second);
+}
+
+/** Reads BER-style times: seconds optional, fractions, Z or +hhmm offsets. */
+function lenientTime(text: string, generalized: boolean): number | null {
+  const m = (generalized ? GENERALIZED_RE : UTC_RE).exec(text);
+  if (!m) return null;
+  let year = Number(m[1]);
+  if (!generalized) year += year < 50 ? 2000 : 1900;
+  const [month, day, hour, minute] = [m[2], m[3], m[4], m[5]].map(Number);
+  const second = m[6] ? Number(m[6]) : 0;
+  const fraction = m[7] ? Number('0.' + m[7]) * 1000 : 0;
+  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) return null;
+  let ms = Date.UTC(year, month - 1, day, hour, minute, second, fraction);
+  if (m[8] && m[8] !== 'Z') {
+    const sign = m[8][0] === '-' ? -1 : 1;
+    ms -= sign * (Number(m[8].slice(1, 3)) * 60 + Number(m[8].slice(3, 5))) * 60_000;
+  }
+  return ms;
+}
+
+const UTC_RE = /^(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})?()(Z|[+-]\d{4})$/;
+const GENERALIZED_RE = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})?(?:[.,](\d+))?(Z|[+-]\d{4})?$/;

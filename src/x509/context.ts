@@ -1,0 +1,48 @@
+import { DerNode, nodeName, tagName } from '../der/index.js';
+import type { DerViolation } from '../der/index.js';
+import type { DecodeProblem } from './types.js';
+
+/** What a decoder carries while it walks a tree: the bytes and where problems go. */
+export class DecodeContext {
+  readonly problems: DecodeProblem[] = [];
+  constructor(
+    readonly bytes: Uint8Array,
+    readonly violations: DerViolation[],
+  ) {}
+
+  problem(path: string, offset: number, message: string): void {
+    this.problems.push({ path, offset, message });
+  }
+
+  /** The node if it is the expected universal type, otherwise a problem and undefined. */
+  expect(node: DerNode | undefined, tagNumber: number, path: string, parent?: DerNode): DerNode | undefined {
+    if (node === undefined) {
+      this.problem(path, parent ? parent.end : 0, `${path} is missing: expected ${tagName(0, tagNumber)}`);
+      return undefined;
+    }
+    if (!node.is(tagNumber)) {
+      this.problem(path, node.offset, `${path} is ${nodeName(node)} at offset ${node.offset}; expected ${tagName(0, tagNumber)}`);
+      return undefined;
+    }
+    if (node.children === null && (tagNumber === 16 || tagNumber === 17)) {
+      this.problem(path, node.offset, `${path} is not constructed`);
+      return undefined;
+    }
+    return node;
+  }
+
+  subarray(node: DerNode): Uint8Array {
+    return this.bytes.subarray(node.offset, node.end);
+  }
+
+  content(node: DerNode): Uint8Array {
+    return this.bytes.subarray(node.valueOffset, node.end);
+  }
+}
+
+/** Children of a constructed node (empty for primitive ones). */
+export function kids(node: DerNode): DerNode[] {
+  return node.children ?? EMPTY;
+}
+
+const EMPTY: DerNode[] = [];

@@ -1,0 +1,64 @@
+import { OID, parseDer } from '../../der/index.js';
+import type { DerViolation } from '../../der/index.js';
+import type { Extension, ExtensionValues, KnownExtensionName } from '../types.js';
+import { decodeBasicConstraints } from './basic-constraints.js';
+import { decodeCertificatePolicies } from './certificate-policies.js';
+import { decodeExtKeyUsage } from './ext-key-usage.js';
+import { decodeGeneralNames } from './general-names.js';
+import { decodeAuthorityKeyIdentifier, decodeSubjectKeyIdentifier } from './key-identifiers.js';
+import { decodeKeyUsage } from './key-usage.js';
+
+/** Extension OID -> the name under which its typed value is known. */
+export const KNOWN_EXTENSIONS: Record<string, KnownExtensionName> = {
+  [OID.keyUsage]: 'keyUsage',
+  [OID.basicConstraints]: 'basicConstraints',
+  [OID.subjectKeyIdentifier]: 'subjectKeyIdentifier',
+  [OID.authorityKeyIdentifier]: 'authorityKeyIdentifier',
+  [OID.certificatePolicies]: 'certificatePolicies',
+  [OID.subjectAltName]: 'subjectAltName',
+  [OID.extKeyUsage]: 'extKeyUsage',
+};
+
+/**
+ * Decodes an extension's value in place (parsed or error). The value's own DER violations are
+ * added to the certificate's, with offsets in the certificate's bytes.
+ */
+export function decodeExtensionValue(bytes: Uint8Array, ext: Extension, violations: DerViolation[]): void {
+  const known = KNOWN_EXTENSIONS[ext.oid];
+  const start = ext.valueOffset;
+  const end = start + ext.value.length;
+  const parsed = parseDer(bytes, start, end);
+  for (const v of parsed.violations) violations.push(v);
+  if (!known) return;
+  const root = parsed.root;
+  if (root === null || parsed.incomplete) {
+    ext.error = `${known} value is not a complete DER element`;
+    return;
+  }
+  let value: ExtensionValues[KnownExtensionName] | string;
+  switch (known) {
+    case 'keyUsage':
+      value = decodeKeyUsage(bytes, root);
+      break;
+    case 'basicConstraints':
+      value = decodeBasicConstraints(bytes, root, violations);
+      break;
+    case 'subjectKeyIdentifier':
+      value = decodeSubjectKeyIdentifier(bytes, root);
+      break;
+    case 'authorityKeyIdentifier':
+      value = decodeAuthorityKeyIdentifier(bytes, root);
+      break;
+    case 'certificatePolicies':
+      value = decodeCertificatePolicies(bytes, root);
+      break;
+    case 'subjectAltName':
+      value = decodeGeneralNames(bytes, root);
+      break;
+    case 'extKeyUsage':
+      value = decodeExtKeyUsage(bytes, root);
+      break;
+  }
+  if (typeof value === 'string') ext.error = value;
+  else ext.parsed = value;
+}

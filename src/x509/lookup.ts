@@ -1,0 +1,13 @@
+import { KNOWN_EXTENSIONS } from './extensions/index.js';
+import type { Certificate, Extension, ExtensionValues, KnownExtensionName } from './types.js';
+
+/** The first extension with this name, if present. */
+export function findExtension(cert: Certificate, name: KnownExtensionName): Extension | undefined {
+  for (const e of cert.extensions) if (KNOWN_EXTENSIONS[e.oid] === name) return e;
+  return undefined;
+}
+
+/** The typed value of the first extension with this name, when present and decodable. */
+export function extensionValue<K extends KnownExtensionName>(cert: Certificate, name: K): ExtensionValues[K] | undefined {
+  return findExtension(cert, name)?.parsed as ExtensionValues[K] | undefined;
+}

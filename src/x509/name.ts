@@ -1,0 +1,65 @@
+import { DerNode, Tag, decodeString, nodeName, oidName, oidOf, stringTypeOf, toHex } from '../der/index.js';
+import type { DecodeContext } from './context.js';
+import { kids } from './context.js';
+import type { AttributeTypeAndValue, Name, RelativeDistinguishedName } from './types.js';
+
+export function decodeName(ctx: DecodeContext, node: DerNode | undefined, path: string, parent?: DerNode): Name | undefined {
+  const seq = ctx.expect(node, Tag.Sequence, path, parent);
+  if (!seq) return undefined;
+  const rdns: RelativeDistinguishedName[] = [];
+  const sets = kids(seq);
+  for (let i = 0; i < sets.length; i++) {
+    const set = ctx.expect(sets[i], Tag.Set, `${path}.rdn[${i}]`, seq);
+    if (!set) continue;
+    const attributes: AttributeTypeAndValue[] = [];
+    for (const atv of kids(set)) {
+      const a = decodeAttribute(ctx, atv, `${path}.rdn[${i}]`);
+      if (a) attributes.push(a);
+    }
+    if (attributes.length === 0) ctx.problem(`${path}.rdn[${i}]`, set.offset, `${path}.rdn[${i}] is an empty SET; an RDN holds at least one attribute`);
+    rdns.push({ attributes, offset: set.offset });
+  }
+  return { rdns, raw: ctx.subarray(seq), offset: seq.offset };
+}
+
+function decodeAttribute(ctx: DecodeContext, node: DerNode, path: string): AttributeTypeAndValue | undefined {
+  const seq = ctx.expect(node, Tag.Sequence, path);
+  if (!seq) return undefined;
+  const [typeNode, valueNode] = kids(seq);
+  const type = ctx.expect(typeNode, Tag.Oid, `${path}.type`, seq);
+  if (!type) return undefined;
+  if (valueNode === undefined) {
+    ctx.problem(path, seq.offset, `${path} has an attribute type but no value`);
+    return undefined;
+  }
+  const oid = oidOf(ctx.bytes, type);
+  const stringType = stringTypeOf(valueNode);
+  const valueBytes = ctx.content(valueNode);
+  return {
+    oid,
+    name: oidName(oid),
+    valueType: nodeName(valueNode),
+    stringType,
+    value: stringType ? decodeString(ctx.bytes, valueNode) : toHex(valueBytes),
+    valueBytes,
+    valueRaw: ctx.subarray(valueNode),
+    offset: valueNode.offset,
+  };
+}
+
+/** Every attribute of a name with the given OID, in order. */
+export function attributesOf(name: Name | undefined, oid: string): AttributeTypeAndValue[] {
+  const out: AttributeTypeAndValue[] = [];
+  if (!name) return out;
+  for (const rdn of name.rdns) for (const a of rdn.attributes) if (a.oid === oid) out.push(a);
+  return out;
+}
+
+/** "OU=07, CN=Z1" in encoding order; non-string values as #hex. */
+export function formatName(name: Name | undefined): string {
+  if (!name) return '(unreadable)';
+  if (name.rdns.length === 0) return '(empty)';
+  return name.rdns
+    .map((rdn) => rdn.attributes.map((a) => `${a.name ?? a.oid}=${a.stringType ? a.value : '#' + toHex(a.valueRaw)}`).join(' + '))
+    .join(', ');
+}
