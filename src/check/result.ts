@@ -1,0 +1,56 @@
+import type { Finding, NotEffective } from '../lint/index.js';
+import type { CertificateKind, SmkiView } from '../smki/index.js';
+import type { Certificate } from '../x509/index.js';
+
+export interface SourceRef {
+  /** File path as given or found ('-' for stdin). */
+  path: string;
+  /** 0-based position of the item within its source. */
+  index: number;
+}
+
+/** The SMKI reading of the subject shown for every result. */
+export interface SubjectSummary {
+  /** Remote Party Role Code (decimal) when the OU is well formed. */
+  role?: number;
+  /** The OU value as encoded. */
+  roleHex?: string;
+  roleName?: string;
+  eui64?: string;
+  commonName?: string;
+}
+
+export interface IssuerSummary {
+  sha256: string;
+  subject: string;
+  matchedBy: 'key-identifier' | 'name' | 'self';
+  signatureValid?: boolean;
+}
+
+/** Exactly one per input item: a certificate, or an item that could not be read as one. */
+export interface CertificateResult {
+  source: SourceRef;
+  /** SHA-256 of the item's bytes (hex), when there were bytes. */
+  sha256?: string;
+  kind?: CertificateKind;
+  kindReason?: string;
+  subject?: SubjectSummary;
+  issuer?: IssuerSummary;
+  findings: Finding[];
+  notEffective: NotEffective[];
+  /** The decoded model and view, for library users (not serialised). */
+  certificate?: Certificate;
+  view?: SmkiView;
+}
+
+export function subjectSummary(view: SmkiView): SubjectSummary {
+  const s: SubjectSummary = {};
+  if (view.role) {
+    s.roleHex = view.role.ou;
+    if (view.role.code !== undefined) s.role = view.role.code;
+    if (view.role.role) s.roleName = view.role.role.name;
+  }
+  if (view.eui64) s.eui64 = view.eui64;
+  if (view.commonName !== undefined) s.commonName = view.commonName;
+  return s;
+}

@@ -1,0 +1,14 @@
+/**
+ * The few cryptographic operations the checker needs, behind one small interface so the core
+ * runs wherever an implementation is supplied (node:crypto by default, see ./node.ts).
+ * Synchronous on purpose: hashing and verification sit on the per-certificate hot path.
+ */
+export interface CryptoAdapter {
+  sha1(data: Uint8Array): Uint8Array;
+  sha256(data: Uint8Array): Uint8Array;
+  /**
+   * Verifies an ECDSA signature (DER ECDSA-Sig-Value) over data with the hash the algorithm names.
+   * spki is the issuer's encoded SubjectPublicKeyInfo. Returns false, never throws, on bad keys.
+   */
+  verifyEcdsa(spki: Uint8Array, hash: 'sha256' | 'sha384', data: Uint8Array, signature: Uint8Array): boolean;
+}

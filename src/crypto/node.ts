@@ -1,0 +1,35 @@
+import { createHash, createPublicKey, verify } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
+import type { CryptoAdapter } from './adapter.js';
+
+/** node:crypto behind the adapter; imported keys are cached because issuers repeat. */
+export function createNodeCrypto(): CryptoAdapter {
+  const keys = new Map<string, KeyObject | null>();
+  const keyFor = (spki: Uint8Array): KeyObject | null => {
+    const id = Buffer.from(spki.buffer, spki.byteOffset, spki.byteLength).toString('latin1');
+    let key = keys.get(id);
+    if (key === undefined) {
+      try {
+        key = createPublicKey({ key: Buffer.from(spki), format: 'der', type: 'spki' });
+      } catch {
+        key = null;
+      }
+      if (keys.size > 10_000) keys.clear();
+      keys.set(id, key);
+    }
+    return key;
+  };
+  return {
+    sha1: (data) => createHash('sha1').update(data).digest(),
+    sha256: (data) => createHash('sha256').update(data).digest(),
+    verifyEcdsa(spki, hash, data, signature) {
+      const key = keyFor(spki);
+      if (key === null) return false;
+      try {
+        return verify(hash, data, { key, dsaEncoding: 'der' }, signature);
+      } catch {
+        return false;
+      }
+    },
+  };
+}

@@ -1,0 +1,104 @@
+import type { CryptoAdapter } from '../crypto/adapter.js';
+import { CERTIFICATE_KINDS } from '../smki/index.js';
+import type { CertificateKind, Environment, RoleTable } from '../smki/index.js';
+import { INTERNAL_RULE_ERROR } from './engine-findings.js';
+import { isSelected } from './selection.js';
+import type { RuleSelection } from './selection.js';
+import { SEVERITY_RANK } from './types.js';
+import type { Finding, LintTarget, NotEffective, Report, Rule, RuleContext } from './types.js';
+
+export interface LintOptions extends RuleSelection {
+  evaluationTime: number;
+  environment: Environment;
+  roles: RoleTable;
+  commonNameRoles: ReadonlySet<string>;
+  crypto: CryptoAdapter;
+}
+
+export interface LintOutcome {
+  findings: Finding[];
+  notEffective: NotEffective[];
+}
+
+/**
+ * Runs the rules that apply to a certificate's kind. Rules are grouped by kind once, so each
+ * certificate only walks its own list. A rule that throws becomes an internal finding.
+ */
+export class Linter {
+  private readonly byKind = new Map<CertificateKind, Rule[]>();
+
+  constructor(
+    readonly rules: readonly Rule[],
+    readonly options: LintOptions,
+  ) {
+    for (const kind of CERTIFICATE_KINDS) {
+      this.byKind.set(
+        kind,
+        rules.filter((r) => (r.appliesTo === 'all' || r.appliesTo.includes(kind)) && isSelected(r.id, options)),
+      );
+    }
+  }
+
+  lint(target: LintTarget, phase: 'certificate' | 'chain' | 'all' = 'all'): LintOutcome {
+    const findings: Finding[] = [];
+    const notEffective: NotEffective[] = [];
+    const malformed = target.cert.problems.length > 0;
+    const issued = target.cert.validity?.notBefore?.ms ?? this.options.evaluationTime;
+    let current: Rule | undefined;
+    const ctx: RuleContext = {
+      evaluationTime: this.options.evaluationTime,
+      environment: this.options.environment,
+      roles: this.options.roles,
+      commonNameRoles: this.options.commonNameRoles,
+      crypto: this.options.crypto,
+      report: (r: Report) => {
+        const rule = current!;
+        const f: Finding = { ruleId: rule.id, severity: r.severity ?? rule.severity, message: r.message, path: r.path, citation: rule.citation };
+        if (r.offset !== undefined) f.offset = r.offset;
+        findings.push(f);
+      },
+    };
+    for (const rule of this.byKind.get(target.view.kind)!) {
+      if (malformed && !rule.onMalformed) continue;
+      if (phase === 'certificate' && rule.needsChain) continue;
+      if (phase === 'chain' && !rule.needsChain) continue;
+      const outside = outsideEffective(rule, issued);
+      if (outside) {
+        notEffective.push({ ruleId: rule.id, reason: outside });
+        continue;
+      }
+      current = rule;
+      try {
+        rule.check(target, ctx);
+      } catch (error) {
+        findings.push({
+          ruleId: INTERNAL_RULE_ERROR.id,
+          severity: INTERNAL_RULE_ERROR.severity,
+          message: `rule ${rule.id} failed: ${error instanceof Error ? error.message : String(error)}`,
+          path: '',
+          citation: INTERNAL_RULE_ERROR.citation,
+        });
+      }
+    }
+    return { findings: sortFindings(findings), notEffective };
+  }
+}
+
+function outsideEffective(rule: Rule, issued: number): string | undefined {
+  const from = rule.effective?.from;
+  const until = rule.effective?.until;
+  const day = new Date(issued).toISOString().slice(0, 10);
+  if (from && issued < Date.parse(from)) return `certificate issued ${day}, before the rule took effect on ${from}`;
+  if (until && issued >= Date.parse(until)) return `certificate issued ${day}, after the rule ceased on ${until}`;
+  return undefined;
+}
+
+/** Worst first, then by byte offset (unknown last), then by rule id: a deterministic order. */
+export function sortFindings(findings: Finding[]): Finding[] {
+  return findings.sort(
+    (a, b) =>
+      SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] ||
+      (a.offset ?? Number.MAX_SAFE_INTEGER) - (b.offset ?? Number.MAX_SAFE_INTEGER) ||
+      (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0),
+  );
+}

@@ -1,0 +1,101 @@
+import type { CryptoAdapter } from '../crypto/adapter.js';
+import type { Certificate } from '../x509/index.js';
+import type { CertificateKind, Environment, RoleTable, SmkiView } from '../smki/index.js';
+
+export type Severity = 'error' | 'warning' | 'notice';
+
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'notice'];
+
+/** Higher is worse. */
+export const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, notice: 1 };
+
+/** How sure the project is of the fact a rule checks (see the spec's confidence tags). */
+export type RuleSource = 'spec' | 'dcc' | 'seen' | 'adopted';
+
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  /** What was found and what was expected, for people. */
+  message: string;
+  /** Field path in the decoded document, e.g. "tbsCertificate.subject.organizationalUnitName". */
+  path: string;
+  /** Byte offset in the item's DER, where known. */
+  offset?: number;
+  citation: string;
+}
+
+/** A rule that applies by kind but was not run because of its effective dates. */
+export interface NotEffective {
+  ruleId: string;
+  reason: string;
+}
+
+export interface RuleMeta {
+  /** Stable, namespaced: renaming one is a breaking change. */
+  id: string;
+  /** error: a MUST of the profile; warning: a SHOULD or established practice; notice: information. */
+  severity: Severity;
+  appliesTo: readonly CertificateKind[] | 'all';
+  /** Document and clause the rule comes from. */
+  citation: string;
+  description: string;
+  source: RuleSource;
+  /** The rule applies to certificates issued (notBefore) within these ISO dates. */
+  effective?: { from?: string; until?: string };
+  /** Runs even when the certificate could not be fully decoded (encoding-level rules). */
+  onMalformed?: boolean;
+  /** Needs the issuer resolution of the chain stage. */
+  needsChain?: boolean;
+}
+
+/** What a rule reports; severity defaults to the rule's own. */
+export interface Report {
+  path: string;
+  message: string;
+  offset?: number;
+  severity?: Severity;
+}
+
+export interface RuleContext {
+  /** Milliseconds since the epoch. */
+  evaluationTime: number;
+  environment: Environment;
+  roles: RoleTable;
+  /** Hex OU values of the roles that may populate the subject CN (data: {02, 87} by default). */
+  commonNameRoles: ReadonlySet<string>;
+  crypto: CryptoAdapter;
+  report(finding: Report): void;
+}
+
+export interface LintTarget {
+  cert: Certificate;
+  view: SmkiView;
+  chain?: ChainInfo;
+}
+
+/** The issuer the chain stage chose for a certificate, and how. */
+export interface ChainInfo {
+  /** No issuer candidates were available at all. */
+  checked: boolean;
+  /** The certificate that issued this one, when found. */
+  issuer?: IssuerCandidate;
+  /** How the issuer was found. */
+  matchedBy?: 'key-identifier' | 'name' | 'self';
+  /** Whether the signature verifies under the issuer's key (undefined when not verified). */
+  signatureValid?: boolean;
+  /** Candidates considered (for messages). */
+  candidates: number;
+  /** Missing issuer is an error rather than a notice. */
+  requireIssuer: boolean;
+}
+
+export interface IssuerCandidate {
+  cert: Certificate;
+  view: SmkiView;
+  sha256: string;
+  subject: string;
+}
+
+export interface Rule extends RuleMeta {
+  check(target: LintTarget, ctx: RuleContext): void;
+}

@@ -1,0 +1,24 @@
+import { OID } from '../der/index.js';
+import { attributesOf } from '../x509/index.js';
+import type { AttributeTypeAndValue, Certificate } from '../x509/index.js';
+import type { RoleDefinition } from '../smki/index.js';
+
+/** Subject OU attributes: where the Remote Party Role Code lives. */
+export function subjectOus(cert: Certificate): AttributeTypeAndValue[] {
+  return attributesOf(cert.subject, OID.organizationalUnitName);
+}
+
+export function subjectCns(cert: Certificate): AttributeTypeAndValue[] {
+  return attributesOf(cert.subject, OID.commonName);
+}
+
+/** "OU '87' (0x87 = 135, xmlSigning)". */
+export function describeRole(role: RoleDefinition): string {
+  return `0x${role.hex} = ${role.code} (${role.name})`;
+}
+
+export const ISO_DAY = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
+
+export function isoTime(ms: number): string {
+  return new Date(ms).toISOString().replace('.000Z', 'Z');
+}

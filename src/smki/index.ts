@@ -1,0 +1,13 @@
+export { DEFAULT_ROLES, DEFAULT_ROLE_TABLE, RoleTable, roleLabel } from './roles.js';
+export type { RoleDefinition, RoleStatus, RoleKeyUsage } from './roles.js';
+export { readRoleCode } from './role-code.js';
+export type { RoleReading } from './role-code.js';
+export { formatEui64 } from './eui64.js';
+export { DEFAULT_ENVIRONMENTS, TEST_ENVIRONMENT } from './environments.js';
+export type { Environment } from './environments.js';
+export { CERTIFICATE_KINDS, KIND_TITLES, isCaKind } from './kinds.js';
+export type { CertificateKind } from './kinds.js';
+export { classify, namesItselfAsIssuer } from './classify.js';
+export type { Classification } from './classify.js';
+export { smkiView } from './view.js';
+export type { SmkiView } from './view.js';
