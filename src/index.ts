@@ -1,1 +1,21 @@
-export {};
+// smki-lint's library API. Runs anywhere: supply a CryptoAdapter (./node provides node:crypto).
+export { Checker } from './check/checker.js';
+export type { DecodedItem } from './check/checker.js';
+export { resolveOptions, OptionsError } from './check/options.js';
+export type { CheckOptions, ResolvedOptions } from './check/options.js';
+export type { CertificateResult, SourceRef, SubjectSummary, IssuerSummary } from './check/result.js';
+export type { CryptoAdapter } from './crypto/adapter.js';
+export * from './der/index.js';
+export * from './x509/index.js';
+export * from './smki/index.js';
+export * from './lint/index.js';
+export { detectItems } from './input/index.js';
+export type { DetectedInput, InputItem, InputProblem, ItemEncoding } from './input/index.js';
+export { ALL_RULES, CATALOGUE } from './rules/index.js';
+export { JsonReporter, JsonlReporter } from './report/json-reporter.js';
+export { TextReporter } from './report/text-reporter.js';
+export { resultToJson } from './report/result-json.js';
+export { REPORT_SCHEMA_VERSION } from './report/reporter.js';
+export type { Reporter, RunInfo } from './report/reporter.js';
+export { addToSummary, emptySummary } from './report/summary.js';
+export type { Summary } from './report/summary.js';

@@ -1,0 +1,58 @@
+import type { RuleMeta } from '../lint/index.js';
+import type { Write } from '../report/reporter.js';
+import { CATALOGUE } from '../rules/index.js';
+import { DEFAULT_ROLE_TABLE } from '../smki/index.js';
+
+/** `smki-lint rules`: the catalogue, generated from rule metadata. */
+export function runRules(format: 'text' | 'json', write: Write): number {
+  if (format === 'json') {
+    write(JSON.stringify(CATALOGUE.map(ruleJson), null, 2) + '\n');
+    return 0;
+  }
+  const width = Math.max(...CATALOGUE.map((r) => r.id.length));
+  for (const r of CATALOGUE) {
+    const kinds = r.appliesTo === 'all' ? 'all kinds' : r.appliesTo.join(', ');
+    write(`${r.id.padEnd(width)}  ${r.severity.padEnd(7)}  ${r.description}\n${' '.repeat(width + 11)}${kinds} · ${r.citation}${effectiveText(r)}\n`);
+  }
+  write(`\n${CATALOGUE.length} rules\n`);
+  return 0;
+}
+
+export function ruleJson(r: RuleMeta): Record<string, unknown> {
+  const out: Record<string, unknown> = { id: r.id, severity: r.severity, appliesTo: r.appliesTo, citation: r.citation, description: r.description, source: r.source };
+  if (r.effective) out.effective = r.effective;
+  return out;
+}
+
+export function effectiveText(r: RuleMeta): string {
+  if (!r.effective) return '';
+  const parts = [r.effective.from && `from ${r.effective.from}`, r.effective.until && `until ${r.effective.until}`].filter(Boolean);
+  return ` · effective ${parts.join(' ')}`;
+}
+
+/** `smki-lint roles`: hex OU form, decimal repository code and meaning side by side. */
+export function runRoles(format: 'text' | 'json', write: Write): number {
+  const roles = DEFAULT_ROLE_TABLE.roles;
+  if (format === 'json') {
+    write(JSON.stringify(roles, null, 2) + '\n');
+    return 0;
+  }
+  const header = ['OU (hex)', 'repository (dec)', 'name', 'status', 'key usages seen', 'CN', 'in force from', 'meaning'];
+  const rows = roles.map((r) => [
+    r.hex,
+    r.repositoryCode,
+    r.name,
+    r.status,
+    r.keyUsages.join(', ') || '-',
+    r.commonNamePermitted && r.endEntity ? 'may' : '-',
+    r.inForceFrom ?? '-',
+    `${r.title} (${r.definedBy})`,
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]))).join('  ') + '\n';
+  write(line(header));
+  write(line(widths.map((w) => '-'.repeat(w))));
+  for (const row of rows) write(line(row));
+  write('\nCodes not listed (128-133, 136 and others) are not in the role table; a certificate carrying one gets org.role.unknown.\n');
+  return 0;
+}

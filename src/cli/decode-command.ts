@@ -1,0 +1,41 @@
+import { Checker } from '../check/checker.js';
+import { createNodeCrypto } from '../crypto/node.js';
+import { readSources } from '../input/node.js';
+import { decodeSummaryJson } from '../report/decode-json.js';
+import { renderCertificate } from '../report/decode-text.js';
+import type { Write } from '../report/reporter.js';
+import { COLOUR, PLAIN } from '../report/style.js';
+import type { CertificateKind } from '../smki/index.js';
+import { listFiles } from './inputs.js';
+
+export interface DecodeCommandOptions {
+  format: 'text' | 'json';
+  kind?: CertificateKind;
+  colour: boolean;
+}
+
+/** Runs `decode`; exit 1 when an item could not be read as a certificate. */
+export async function runDecode(inputs: string[], opts: DecodeCommandOptions, write: Write): Promise<number> {
+  const files = await listFiles(inputs);
+  const checker = new Checker({ kind: opts.kind, crypto: createNodeCrypto() });
+  const style = opts.colour ? COLOUR : PLAIN;
+  let failed = false;
+  const json: unknown[] = [];
+  for await (const source of readSources(files)) {
+    for (const { result } of checker.decodeSource(source.bytes, source.path)) {
+      const heading = `${result.source.path} [${result.source.index}]`;
+      if (!result.certificate || !result.view) {
+        failed = true;
+        const why = result.findings.map((f) => f.message).join('; ');
+        if (opts.format === 'json') json.push({ source: result.source, error: why });
+        else write(`${style.bold(heading)}\n  ${style.red('not a certificate')}: ${why}\n\n`);
+        continue;
+      }
+      if (result.certificate.problems.length > 0) failed = true;
+      if (opts.format === 'json') json.push(decodeSummaryJson(result));
+      else write(renderCertificate(heading, result.certificate, result.view, result.sha256 ?? '', style) + '\n');
+    }
+  }
+  if (opts.format === 'json') write(JSON.stringify(json, null, 2) + '\n');
+  return failed ? 1 : 0;
+}

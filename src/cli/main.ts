@@ -1,0 +1,100 @@
+import process from 'node:process';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { OptionsError } from '../check/options.js';
+import { UsageError } from '../input/node.js';
+import { CERTIFICATE_KINDS } from '../smki/index.js';
+import type { CertificateKind } from '../smki/index.js';
+import { runRoles, runRules } from './catalogue-commands.js';
+import { runCheck } from './check-command.js';
+import type { CheckFormat, FailOn } from './check-command.js';
+import { runDecode } from './decode-command.js';
+import { BufferedOutput, useColour } from './output.js';
+import { TOOL } from './version.js';
+
+/** Exit codes: 0 ok, 1 findings reached --fail-on (or decode failed), 2 usage error. */
+export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
+
+const list = (value: string, previous: string[] = []) => previous.concat(value.split(',').map((s) => s.trim()).filter(Boolean));
+
+function isoDate(value: string): string {
+  if (Number.isNaN(Date.parse(value))) throw new InvalidArgumentError(`'${value}' is not an ISO 8601 date (e.g. 2026-01-31 or 2026-01-31T12:00:00Z)`);
+  return value;
+}
+
+export function buildProgram(out: BufferedOutput, setExit: (code: number) => void): Command {
+  const program = new Command()
+    .name('smki-lint')
+    .description('Decode and lint GB smart metering SMKI certificates: Remote Party Role Codes, EUI-64s and every field of the SMKI certificate profiles.')
+    .version(TOOL.version, '-V, --version')
+    .showHelpAfterError('(run smki-lint --help for usage)')
+    .configureOutput({ writeOut: (s) => out.write(s), writeErr: (s) => process.stderr.write(s) })
+    .addHelpText('after', '\nExit codes: 0 nothing reached --fail-on, 1 findings at or above --fail-on, 2 usage error.\nColour only on a terminal; NO_COLOR or --no-color turn it off.');
+
+  const kindOption = () => new Option('--kind <kind>', 'treat every certificate as this kind instead of classifying it').choices(CERTIFICATE_KINDS as string[]);
+
+  program
+    .command('check')
+    .description('lint certificates against the SMKI profiles (files, directories, PEM bundles, - for stdin)')
+    .argument('<inputs...>', 'files, directories (recursive: *.pem *.crt *.cer *.der *.cert) or - for standard input')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'jsonl']).default('text'))
+    .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding reaches this severity').choices(['error', 'warning', 'notice', 'never']).default('error'))
+    .option('--at <date>', 'evaluation time for validity checks, ISO 8601 (default: now)', isoDate)
+    .option('--only <ids>', 'run only these rule ids or prefixes (comma-separated, repeatable)', list)
+    .option('--ignore <ids>', 'skip these rule ids or prefixes (comma-separated, repeatable)', list)
+    .option('--environment <name>', 'policy OID environment', 'test')
+    .addOption(kindOption())
+    .option('--no-color', 'never colour the output')
+    .action(async (inputs: string[], o: { format: CheckFormat; failOn: FailOn; at?: string; only?: string[]; ignore?: string[]; environment: string; kind?: CertificateKind; color: boolean }) => {
+      setExit(await runCheck(inputs, { format: o.format, failOn: o.failOn, at: o.at, only: o.only, ignore: o.ignore, environment: o.environment, kind: o.kind, colour: useColour(process.stdout, o.color) }, out.write));
+    });
+
+  program
+    .command('decode')
+    .description('show certificates the way an SMKI engineer reads them: kind, role, EUI-64, key usage, policy, validity, then every field')
+    .argument('<inputs...>', 'files, directories or - for standard input')
+    .addOption(new Option('-f, --format <format>', 'output format (json: the full decoded model)').choices(['text', 'json']).default('text'))
+    .addOption(kindOption())
+    .option('--no-color', 'never colour the output')
+    .action(async (inputs: string[], o: { format: 'text' | 'json'; kind?: CertificateKind; color: boolean }) => {
+      setExit(await runDecode(inputs, { format: o.format, kind: o.kind, colour: useColour(process.stdout, o.color) }, out.write));
+    });
+
+  program
+    .command('rules')
+    .description('list the rule catalogue: id, severity, kinds, citation')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .action((o: { format: 'text' | 'json' }) => setExit(runRules(o.format, out.write)));
+
+  program
+    .command('roles')
+    .description('list the Remote Party Role Codes: hex OU form, decimal repository code, meaning')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .action((o: { format: 'text' | 'json' }) => setExit(runRoles(o.format, out.write)));
+
+  program.exitOverride();
+  for (const c of program.commands) c.exitOverride();
+  return program;
+}
+
+/** Runs the CLI with process.argv-style arguments and returns the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const out = new BufferedOutput(process.stdout);
+  let code: number = EXIT.ok;
+  const program = buildProgram(out, (c) => (code = c));
+  try {
+    await program.parseAsync(argv);
+  } catch (error) {
+    await out.flush();
+    if (error instanceof CommanderError) {
+      // --help and --version end through here with exit code 0.
+      return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    if (error instanceof UsageError || error instanceof OptionsError) {
+      process.stderr.write(`smki-lint: ${error.message}\n`);
+      return EXIT.usage;
+    }
+    throw error;
+  }
+  await out.flush();
+  return code;
+}

@@ -1,0 +1,41 @@
+import process from 'node:process';
+
+/**
+ * Buffers writes to a stream and flushes in large chunks: per-line writes dominate the cost of
+ * reporting tens of thousands of results. flush() waits for the stream to drain.
+ */
+export class BufferedOutput {
+  private chunks: string[] = [];
+  private size = 0;
+
+  constructor(
+    private readonly stream: NodeJS.WritableStream = process.stdout,
+    private readonly limit = 1 << 16,
+  ) {}
+
+  readonly write = (text: string): void => {
+    this.chunks.push(text);
+    this.size += text.length;
+    if (this.size >= this.limit) this.push();
+  };
+
+  private push(): boolean {
+    if (this.chunks.length === 0) return true;
+    const text = this.chunks.join('');
+    this.chunks = [];
+    this.size = 0;
+    return this.stream.write(text);
+  }
+
+  async flush(): Promise<void> {
+    if (!this.push()) await new Promise<void>((resolve) => this.stream.once('drain', () => resolve()));
+  }
+}
+
+/** Whether to colour: a TTY, NO_COLOR unset, and --no-color not given. */
+export function useColour(stream: NodeJS.WriteStream, flag: boolean | undefined): boolean {
+  if (flag === false) return false;
+  if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') return false;
+  if (process.env.FORCE_COLOR !== undefined && process.env.FORCE_COLOR !== '0') return true;
+  return stream.isTTY === true;
+}

@@ -1,0 +1,46 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Checker } from '../../src/check/checker.js';
+import type { CheckOptions } from '../../src/check/options.js';
+import type { CertificateResult } from '../../src/check/result.js';
+import { createNodeCrypto } from '../../src/crypto/node.js';
+
+export const TEST_CERTS = join(import.meta.dirname, '..', '..', 'test-certs');
+
+export interface ManifestEntry {
+  file: string;
+  kind: string;
+  description: string;
+  expect: string[];
+}
+
+export interface Manifest {
+  evaluationTime: string;
+  environment: string;
+  files: ManifestEntry[];
+}
+
+export function loadManifest(): Manifest {
+  return JSON.parse(readFileSync(join(TEST_CERTS, 'manifest.json'), 'utf8')) as Manifest;
+}
+
+/** A checker set up as the manifest's expectations assume (its evaluation time and environment). */
+export function manifestChecker(extra: Partial<CheckOptions> = {}): Checker {
+  const m = loadManifest();
+  return new Checker({ at: m.evaluationTime, environment: m.environment, crypto: createNodeCrypto(), ...extra });
+}
+
+/** Decodes and lints (without chain checks) every item of one sample file. */
+export function checkSampleFile(file: string, checker = manifestChecker()): CertificateResult[] {
+  return checker.checkSource(new Uint8Array(readFileSync(join(TEST_CERTS, file))), file);
+}
+
+/** Manifest entries whose expectations include the rule id. */
+export function entriesExpecting(ruleId: string): ManifestEntry[] {
+  return loadManifest().files.filter((f) => f.expect.includes(ruleId));
+}
+
+/** Manifest entries under valid/ of the given kinds. */
+export function validEntries(kinds?: readonly string[]): ManifestEntry[] {
+  return loadManifest().files.filter((f) => f.file.startsWith('valid/') && (!kinds || kinds.includes(f.kind)));
+}
