@@ -1,0 +1,23 @@
+// Plain-words reasons for the file-system errors a user can cause by naming a path.
+
+const REASONS: Readonly<Record<string, string>> = {
+  ENOENT: 'no such file or directory',
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  EISDIR: 'is a directory',
+  ENOTDIR: 'not a directory',
+  ELOOP: 'too many levels of symbolic links',
+  ENAMETOOLONG: 'file name too long',
+  EMFILE: 'too many open files',
+  ENFILE: 'too many open files in system',
+  EIO: 'input/output error',
+  EBUSY: 'resource busy',
+  EAGAIN: 'resource temporarily unavailable',
+};
+
+/** "no such file or directory" for ENOENT; the error's own message for anything unlisted. */
+export function osReason(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && REASONS[code]) return REASONS[code];
+  return error instanceof Error ? error.message : String(error);
+}

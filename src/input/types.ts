@@ -1,0 +1,29 @@
+/** How one item was written in its source. */
+export type ItemEncoding = 'pem' | 'der' | 'base64' | 'hex';
+
+/** One DER object found in a source. */
+export interface InputItem {
+  /** 0-based position of this item within its source (shared with problems). */
+  index: number;
+  /** The decoded bytes; for raw DER this is the input itself, not a copy. */
+  der: Uint8Array;
+  encoding: ItemEncoding;
+  /** PEM label, e.g. 'CERTIFICATE', 'CERTIFICATE REQUEST', 'PRIVATE KEY'. */
+  label?: string;
+  /** 1-based line of the BEGIN line (pem) or of the first data line (base64, hex). */
+  line?: number;
+}
+
+/** Something in a source that could not become an item. */
+export interface InputProblem {
+  /** 0-based position in the same sequence as the items. */
+  index: number;
+  message: string;
+  line?: number;
+  kind: 'no-certificate' | 'invalid-encoding';
+}
+
+export interface DetectedInput {
+  items: InputItem[];
+  problems: InputProblem[];
+}
