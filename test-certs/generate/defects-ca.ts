@@ -1,0 +1,62 @@
+import { removeExtension, replaceExtension } from './certificate.js';
+import type { Defect } from './defect-kit.js';
+import { integer, seq } from './der-writer.js';
+import { caBasicConstraints, extension, keyUsage } from './extensions.js';
+import { p256Key } from './keys.js';
+import { caName } from './names.js';
+import { OIDS } from './oids.js';
+import { caCertificate, issuingOca, rootOca } from './profiles.js';
+
+// CA defects. Each CA has its own key and CN (T2.., R..), so none of them issues the valid samples.
+
+export const caDefects: Defect[] = [
+  {
+    name: 'ica-path-len-1',
+    kind: 'issuing-oca',
+    description: 'Issuing OCA OU=07, CN=T2 with pathLenConstraint 1 instead of 0.',
+    expect: ['ica.path-len'],
+    build: (pki, label) => caCertificate({ label, subject: caName('07', 'T2'), issuer: pki.root, pathLen: 1 }),
+  },
+  {
+    name: 'ica-key-usage-digital-signature',
+    kind: 'issuing-oca',
+    description: 'Issuing OCA OU=07, CN=T3 whose keyUsage adds digitalSignature to keyCertSign and cRLSign.',
+    expect: ['ca.key-usage'],
+    build: (pki, label) => replaceExtension(issuingOca(label, 'T3', pki.root), 'ku', keyUsage(['digitalSignature', 'keyCertSign', 'cRLSign'])),
+  },
+  {
+    name: 'ica-basic-constraints-missing',
+    kind: 'issuing-oca',
+    description: 'Issuing OCA OU=07, CN=T4 (keyCertSign, cRLSign) without basicConstraints.',
+    expect: ['ca.basic-constraints.missing'],
+    build: (pki, label) => removeExtension(issuingOca(label, 'T4', pki.root), 'bc'),
+  },
+  {
+    name: 'ica-basic-constraints-not-critical',
+    kind: 'issuing-oca',
+    description: 'Issuing OCA OU=07, CN=T5 whose basicConstraints (cA TRUE, pathLen 0) is not critical.',
+    expect: ['ca.basic-constraints.not-critical'],
+    build: (pki, label) => replaceExtension(issuingOca(label, 'T5', pki.root), 'bc', caBasicConstraints(0, false)),
+  },
+  {
+    name: 'ica-basic-constraints-not-ca',
+    kind: 'issuing-oca',
+    description: 'Issuing OCA OU=07, CN=T6 (keyCertSign, cRLSign) whose critical basicConstraints omits cA (FALSE) but keeps pathLen 0.',
+    expect: ['ca.basic-constraints.not-ca'],
+    build: (pki, label) => replaceExtension(issuingOca(label, 'T6', pki.root), 'bc', extension('bc', OIDS.basicConstraints, seq(integer(0n)), true)),
+  },
+  {
+    name: 'root-role-missing',
+    kind: 'root',
+    description: 'A self-signed CA CN=R7 (keyCertSign, cRLSign, cA) without the OU=00 a Root OCA subject must have.',
+    expect: ['root.role'],
+    build: (_pki, label) => rootOca(label, 'R7', null),
+  },
+  {
+    name: 'root-not-self-signed',
+    kind: 'root',
+    description: 'Root OCA OU=00, CN=R0 whose issuer is its own subject but whose signature is by another key.',
+    expect: ['root.not-self-signed'],
+    build: (_pki, label) => ({ ...rootOca(label, 'R0'), signer: p256Key(label + ' other key') }),
+  },
+];

@@ -1,0 +1,20 @@
+import type { Defect } from './defect-kit.js';
+
+// Files that are not readable certificates at all: input-level findings, no certificate rules.
+
+export const inputDefects: Defect[] = [
+  {
+    name: 'input-no-certificate',
+    kind: 'unknown',
+    description: 'A .pem file that holds only prose: no PEM block, base64 or hex.',
+    expect: ['input.no-certificate'],
+    build: () => ({ text: 'This file is part of the smki-lint sample PKI.\nIt holds no certificate, so a checker must say what it found instead.\n' }),
+  },
+  {
+    name: 'input-invalid-base64',
+    kind: 'unknown',
+    description: 'A CERTIFICATE PEM block whose body is not base64.',
+    expect: ['input.invalid-encoding'],
+    build: () => ({ text: '-----BEGIN CERTIFICATE-----\nMIIB*this body is not base64*\n-----END CERTIFICATE-----\n' }),
+  },
+];
