@@ -1,6 +1,8 @@
 // smki-lint's library API. Runs anywhere: supply a CryptoAdapter (./node provides node:crypto).
 export { Checker } from './check/checker.js';
-export type { DecodedItem } from './check/checker.js';
+export { detectEntries, isCertificateEntry } from './check/entries.js';
+export type { Entry } from './check/entries.js';
+export * from './chain/index.js';
 export { resolveOptions, OptionsError } from './check/options.js';
 export type { CheckOptions, ResolvedOptions } from './check/options.js';
 export type { CertificateResult, SourceRef, SubjectSummary, IssuerSummary } from './check/result.js';
@@ -12,10 +14,10 @@ export * from './lint/index.js';
 export { detectItems } from './input/index.js';
 export type { DetectedInput, InputItem, InputProblem, ItemEncoding } from './input/index.js';
 export { ALL_RULES, CATALOGUE } from './rules/index.js';
-export { JsonReporter, JsonlReporter } from './report/json-reporter.js';
-export { TextReporter } from './report/text-reporter.js';
+export { outputFormat, FORMAT_NAMES } from './report/formats.js';
+export type { FormatName } from './report/formats.js';
 export { resultToJson } from './report/result-json.js';
-export { REPORT_SCHEMA_VERSION } from './report/reporter.js';
-export type { Reporter, RunInfo } from './report/reporter.js';
+export { REPORT_SCHEMA_VERSION } from './report/format.js';
+export type { OutputFormat, RunInfo } from './report/format.js';
 export { addToSummary, emptySummary } from './report/summary.js';
 export type { Summary } from './report/summary.js';

@@ -1,29 +1,26 @@
-import { detectItems } from '../input/index.js';
-import type { InputItem } from '../input/index.js';
+import { IssuerStore, issuerCandidate, resolveIssuer } from '../chain/index.js';
+import { classify } from '../smki/index.js';
 import { INPUT_INVALID_ENCODING, INPUT_NO_CERTIFICATE, INPUT_NOT_CERTIFICATE, Linter, isSelected, sortFindings } from '../lint/index.js';
 import type { ChainInfo, Finding, RuleMeta } from '../lint/index.js';
 import { ALL_RULES } from '../rules/index.js';
-import { smkiView } from '../smki/index.js';
+import { isCaKind, smkiView } from '../smki/index.js';
 import { toHex } from '../der/index.js';
 import { decodeCertificate } from '../x509/index.js';
+import { detectEntries, isCertificateEntry } from './entries.js';
+import type { Entry } from './entries.js';
 import { resolveOptions } from './options.js';
 import type { CheckOptions, ResolvedOptions } from './options.js';
 import { subjectSummary } from './result.js';
 import type { CertificateResult, SourceRef } from './result.js';
 
-const CERTIFICATE_LABELS = new Set(['CERTIFICATE', 'X509 CERTIFICATE']);
-
-/** A decoded item waiting to be linted (the chain stage needs every item decoded first). */
-export interface DecodedItem {
-  result: CertificateResult;
-}
-
 /**
  * Checks certificates: one result per input item. Options are resolved and rules grouped once,
- * so a Checker is meant to be reused across a whole batch.
+ * so a Checker is meant to be reused across a whole batch. With issuers added (addIssuer), every
+ * certificate is also checked against the certificate that issued it.
  */
 export class Checker {
   readonly options: ResolvedOptions;
+  readonly issuers = new IssuerStore();
   private readonly linter: Linter;
 
   constructor(options: CheckOptions) {
@@ -31,27 +28,18 @@ export class Checker {
     this.linter = new Linter(options.rules ?? ALL_RULES, this.options);
   }
 
-  /** Every item found in one source's bytes, decoded but not linted. */
-  decodeSource(bytes: Uint8Array, path: string): DecodedItem[] {
-    const detected = detectItems(bytes);
-    const out: DecodedItem[] = [];
-    for (const p of detected.problems) {
-      const meta = p.kind === 'no-certificate' ? INPUT_NO_CERTIFICATE : INPUT_INVALID_ENCODING;
-      const where = p.line !== undefined ? ` (line ${p.line})` : '';
-      out.push({ result: this.inputResult({ path, index: p.index }, meta, `${path}${where}: ${p.message}`) });
+  /** Decodes one entry: a certificate result ready to lint, or an input-level result. */
+  decodeEntry(entry: Entry): CertificateResult {
+    if (entry.problem) {
+      return this.inputResult(entry.source, entry.problem.kind === 'no-certificate' ? INPUT_NO_CERTIFICATE : INPUT_INVALID_ENCODING, entry.problem.message);
     }
-    for (const item of detected.items) out.push(this.decodeItem(item, path));
-    return out.sort((a, b) => a.result.source.index - b.result.source.index);
-  }
-
-  decodeItem(item: InputItem, path: string): DecodedItem {
-    const source = { path, index: item.index };
-    if (item.label !== undefined && !CERTIFICATE_LABELS.has(item.label)) {
-      const r = this.inputResult(source, INPUT_NOT_CERTIFICATE, `${path}: PEM block ${item.index + 1}${item.line ? ` at line ${item.line}` : ''} is labelled '${item.label}', not CERTIFICATE; it was not checked`);
-      r.sha256 = toHex(this.options.crypto.sha256(item.der));
-      return { result: r };
+    if (!isCertificateEntry(entry)) {
+      const where = entry.line ? ` at line ${entry.line}` : '';
+      const r = this.inputResult(entry.source, INPUT_NOT_CERTIFICATE, `${entry.source.path}: PEM block${where} is labelled '${entry.label}', not CERTIFICATE; it was not checked`);
+      if (entry.der) r.sha256 = toHex(this.options.crypto.sha256(entry.der));
+      return r;
     }
-    return { result: this.decodeDer(item.der, source) };
+    return this.decodeDer(entry.der, entry.source);
   }
 
   decodeDer(der: Uint8Array, source: SourceRef): CertificateResult {
@@ -70,18 +58,51 @@ export class Checker {
     };
   }
 
-  /** Runs the rules on a decoded result (in place) and returns it. */
+  /** Every item of one source, decoded but not linted. */
+  decodeSource(bytes: Uint8Array, path: string): CertificateResult[] {
+    return detectEntries(bytes, path).map((e) => this.decodeEntry(e));
+  }
+
+  /**
+   * Makes a certificate available as an issuer. Returns false (and adds nothing) for bytes that
+   * are not a CA certificate, unless force is set (issuers named explicitly count whatever they are).
+   */
+  addIssuer(der: Uint8Array, force = false): boolean {
+    const cert = decodeCertificate(der);
+    const view = smkiView(cert, this.options.roles);
+    if (!force && !isCaKind(classify(cert).kind)) return false;
+    this.issuers.add(issuerCandidate(cert, view, toHex(this.options.crypto.sha256(der))));
+    return true;
+  }
+
+  /** The chain stage for one decoded certificate. */
+  chainFor(result: CertificateResult, requireIssuer: boolean): ChainInfo | undefined {
+    if (!result.certificate || !result.view || !result.sha256 || result.certificate.problems.length > 0) return undefined;
+    return resolveIssuer(result.certificate, result.view, result.sha256, this.issuers, this.options.crypto, requireIssuer);
+  }
+
+  /** Runs the rules on a decoded result (in place) and returns it; chain rules run when chain is given. */
   lint(result: CertificateResult, chain?: ChainInfo): CertificateResult {
     if (!result.certificate || !result.view) return result;
     const outcome = this.linter.lint({ cert: result.certificate, view: result.view, chain }, chain ? 'all' : 'certificate');
     result.findings = outcome.findings;
     result.notEffective = outcome.notEffective;
+    if (chain?.issuer) {
+      result.issuer = { sha256: chain.issuer.sha256, subject: chain.issuer.subject, matchedBy: chain.matchedBy! };
+      if (chain.signatureValid !== undefined) result.issuer.signatureValid = chain.signatureValid;
+    }
     return result;
   }
 
-  /** Decode and lint every item of one source, without chain checks. */
-  checkSource(bytes: Uint8Array, path: string): CertificateResult[] {
-    return this.decodeSource(bytes, path).map((d) => this.lint(d.result));
+  /** Decode, resolve the issuer and lint one entry. */
+  checkEntry(entry: Entry, requireIssuer = false): CertificateResult {
+    const result = this.decodeEntry(entry);
+    return this.lint(result, this.chainFor(result, requireIssuer));
+  }
+
+  /** Decode and lint every item of one source, with chain checks against the issuers added so far. */
+  checkSource(bytes: Uint8Array, path: string, requireIssuer = false): CertificateResult[] {
+    return detectEntries(bytes, path).map((e) => this.checkEntry(e, requireIssuer));
   }
 
   private inputResult(source: SourceRef, meta: RuleMeta, message: string): CertificateResult {

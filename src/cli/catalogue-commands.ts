@@ -1,5 +1,5 @@
 import type { RuleMeta } from '../lint/index.js';
-import type { Write } from '../report/reporter.js';
+import type { Write } from './output.js';
 import { CATALOGUE } from '../rules/index.js';
 import { DEFAULT_ROLE_TABLE } from '../smki/index.js';
 

@@ -3,7 +3,7 @@ import { createNodeCrypto } from '../crypto/node.js';
 import { readSources } from '../input/node.js';
 import { decodeSummaryJson } from '../report/decode-json.js';
 import { renderCertificate } from '../report/decode-text.js';
-import type { Write } from '../report/reporter.js';
+import type { Write } from './output.js';
 import { COLOUR, PLAIN } from '../report/style.js';
 import type { CertificateKind } from '../smki/index.js';
 import { listFiles } from './inputs.js';
@@ -22,7 +22,7 @@ export async function runDecode(inputs: string[], opts: DecodeCommandOptions, wr
   let failed = false;
   const json: unknown[] = [];
   for await (const source of readSources(files)) {
-    for (const { result } of checker.decodeSource(source.bytes, source.path)) {
+    for (const result of checker.decodeSource(source.bytes, source.path)) {
       const heading = `${result.source.path} [${result.source.index}]`;
       if (!result.certificate || !result.view) {
         failed = true;

@@ -6,7 +6,9 @@ import { CERTIFICATE_KINDS } from '../smki/index.js';
 import type { CertificateKind } from '../smki/index.js';
 import { runRoles, runRules } from './catalogue-commands.js';
 import { runCheck } from './check-command.js';
-import type { CheckFormat, FailOn } from './check-command.js';
+import { defaultJobs } from './check-command.js';
+import type { FailOn } from './check-command.js';
+import type { FormatName } from '../report/formats.js';
 import { runDecode } from './decode-command.js';
 import { BufferedOutput, useColour } from './output.js';
 import { TOOL } from './version.js';
@@ -19,6 +21,12 @@ const list = (value: string, previous: string[] = []) => previous.concat(value.s
 function isoDate(value: string): string {
   if (Number.isNaN(Date.parse(value))) throw new InvalidArgumentError(`'${value}' is not an ISO 8601 date (e.g. 2026-01-31 or 2026-01-31T12:00:00Z)`);
   return value;
+}
+
+function positiveInteger(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`'${value}' is not a whole number of 1 or more`);
+  return n;
 }
 
 export function buildProgram(out: BufferedOutput, setExit: (code: number) => void): Command {
@@ -43,9 +51,30 @@ export function buildProgram(out: BufferedOutput, setExit: (code: number) => voi
     .option('--ignore <ids>', 'skip these rule ids or prefixes (comma-separated, repeatable)', list)
     .option('--environment <name>', 'policy OID environment', 'test')
     .addOption(kindOption())
+    .option('--issuer <file|dir>', 'issuer certificates to check signatures and links against (repeatable); CA certificates in the inputs are used too', (v: string, prev: string[] = []) => prev.concat(v))
+    .option('--require-issuer', 'a certificate whose issuer is not available is an error, not a notice')
+    .option('-j, --jobs <n>', `worker threads for large batches (default: ${defaultJobs()}, the available cores)`, positiveInteger)
     .option('--no-color', 'never colour the output')
-    .action(async (inputs: string[], o: { format: CheckFormat; failOn: FailOn; at?: string; only?: string[]; ignore?: string[]; environment: string; kind?: CertificateKind; color: boolean }) => {
-      setExit(await runCheck(inputs, { format: o.format, failOn: o.failOn, at: o.at, only: o.only, ignore: o.ignore, environment: o.environment, kind: o.kind, colour: useColour(process.stdout, o.color) }, out.write));
+    .action(async (inputs: string[], o: { format: FormatName; failOn: FailOn; at?: string; only?: string[]; ignore?: string[]; environment: string; kind?: CertificateKind; issuer?: string[]; requireIssuer?: boolean; jobs?: number; color: boolean }) => {
+      setExit(
+        await runCheck(
+          inputs,
+          {
+            format: o.format,
+            failOn: o.failOn,
+            at: o.at,
+            only: o.only,
+            ignore: o.ignore,
+            environment: o.environment,
+            kind: o.kind,
+            colour: useColour(process.stdout, o.color),
+            issuers: o.issuer ?? [],
+            requireIssuer: o.requireIssuer === true,
+            jobs: o.jobs ?? defaultJobs(),
+          },
+          out.write,
+        ),
+      );
     });
 
   program

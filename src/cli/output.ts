@@ -39,3 +39,5 @@ export function useColour(stream: NodeJS.WriteStream, flag: boolean | undefined)
   if (process.env.FORCE_COLOR !== undefined && process.env.FORCE_COLOR !== '0') return true;
   return stream.isTTY === true;
 }
+
+export type Write = (text: string) => void;

@@ -37,7 +37,7 @@ function oidText(bytes: Uint8Array, start: number, end: number): string {
   for (let i = start; i < end; i++) {
     const b = bytes[i];
     if (big !== null) big = (big << 7n) | BigInt(b & 0x7f);
-    else if (value > 0x1ffffffffffff) big = (BigInt(value) << 7n) | BigInt(b & 0x7f);
+    else if (value > 0x3fffffffffff) big = (BigInt(value) << 7n) | BigInt(b & 0x7f);
     else value = value * 128 + (b & 0x7f);
     if ((b & 0x80) !== 0) continue;
     if (first) {

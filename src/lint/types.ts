@@ -75,17 +75,17 @@ export interface LintTarget {
 
 /** The issuer the chain stage chose for a certificate, and how. */
 export interface ChainInfo {
-  /** No issuer candidates were available at all. */
-  checked: boolean;
-  /** The certificate that issued this one, when found. */
-  issuer?: IssuerCandidate;
-  /** How the issuer was found. */
-  matchedBy?: 'key-identifier' | 'name' | 'self';
-  /** Whether the signature verifies under the issuer's key (undefined when not verified). */
-  signatureValid?: boolean;
-  /** Candidates considered (for messages). */
+  /** How many issuer certificates were available to the run (from --issuer and CAs found). */
+  storeSize: number;
+  /** Candidates that matched by key identifier or name (itself excluded). */
   candidates: number;
-  /** Missing issuer is an error rather than a notice. */
+  /** The certificate that issued this one, when found (itself when self-signed). */
+  issuer?: IssuerCandidate;
+  /** How the issuer was found: its SKI equals our AKI, its subject equals our issuer name, or our own key verified. */
+  matchedBy?: 'key-identifier' | 'name' | 'self';
+  /** Whether the signature verifies under the issuer's key; undefined when the algorithm cannot be verified. */
+  signatureValid?: boolean;
+  /** A missing issuer is an error rather than a notice (--require-issuer). */
   requireIssuer: boolean;
 }
 

@@ -23,6 +23,8 @@ export function namesItselfAsIssuer(cert: Certificate): boolean {
  * (basicConstraints cA or keyCertSign), an empty subject or a hardwareModuleName.
  */
 export function classify(cert: Certificate): Classification {
+  // Guessing from a partly read certificate would apply a profile to fields that are not there.
+  if (cert.problems.length > 0) return { kind: 'unknown', reason: 'the certificate could not be fully decoded' };
   const ou = attributesOf(cert.subject, OID.organizationalUnitName)[0]?.value;
   const bc = extensionValue(cert, 'basicConstraints');
   const ku = extensionValue(cert, 'keyUsage');

@@ -20,7 +20,7 @@ export default defineRule({
         offset,
         message:
           `OU '${view.role.ou}' is role 134, reserved for the Centralised Switching Service; ` +
-          `XML signing is ${xml ? describeRole(xml) : '135'} (OU '87'). The June 2020 draft of the OCP wrote "86" where "87" was meant; ` +
+          `XML signing is ${xml ? describeRole(xml) : '135'}, OU '87'. The June 2020 draft of the OCP wrote "86" where "87" was meant; ` +
           'BEIS corrected it for the November 2020 SEC Release.',
       });
       return;

@@ -1,0 +1,19 @@
+import { OID } from '../der/index.js';
+import type { CryptoAdapter } from '../crypto/adapter.js';
+import type { Certificate } from '../x509/index.js';
+
+const HASHES: Record<string, 'sha256' | 'sha384'> = {
+  [OID.ecdsaWithSha256]: 'sha256',
+  [OID.ecdsaWithSha384]: 'sha384',
+};
+
+/** Whether cert's signature verifies under the key in spki; undefined when it cannot be tried. */
+export function verifySignature(crypto: CryptoAdapter, cert: Certificate, spki: Uint8Array): boolean | undefined {
+  const hash = cert.signatureAlgorithm ? HASHES[cert.signatureAlgorithm.oid] : undefined;
+  if (!hash || !cert.tbs || !cert.signatureValue) return undefined;
+  return crypto.verifyEcdsa(spki, hash, cert.tbs, cert.signatureValue);
+}
+
+export function signatureHashSupported(cert: Certificate): boolean {
+  return cert.signatureAlgorithm !== undefined && HASHES[cert.signatureAlgorithm.oid] !== undefined;
+}

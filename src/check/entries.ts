@@ -1,0 +1,36 @@
+import { detectItems } from '../input/index.js';
+import type { SourceRef } from './result.js';
+
+/** One input item in order: bytes to check, or what made it unreadable. Plain data (worker-safe). */
+export interface Entry {
+  source: SourceRef;
+  der?: Uint8Array;
+  /** PEM label, when the item came from a PEM block. */
+  label?: string;
+  line?: number;
+  problem?: { kind: 'no-certificate' | 'invalid-encoding'; message: string };
+}
+
+/** Every item and every problem of one source, in file order. */
+export function detectEntries(bytes: Uint8Array, path: string): Entry[] {
+  const detected = detectItems(bytes);
+  const out: Entry[] = [];
+  for (const p of detected.problems) {
+    const where = p.line !== undefined ? ` (line ${p.line})` : '';
+    out.push({ source: { path, index: p.index }, problem: { kind: p.kind, message: `${path}${where}: ${p.message}` } });
+  }
+  for (const item of detected.items) {
+    const e: Entry = { source: { path, index: item.index }, der: item.der };
+    if (item.label !== undefined) e.label = item.label;
+    if (item.line !== undefined) e.line = item.line;
+    out.push(e);
+  }
+  return out.sort((a, b) => a.source.index - b.source.index);
+}
+
+const CERTIFICATE_LABELS = new Set(['CERTIFICATE', 'X509 CERTIFICATE']);
+
+/** Whether an entry holds bytes to read as a certificate (not a problem, not another PEM label). */
+export function isCertificateEntry(e: Entry): e is Entry & { der: Uint8Array } {
+  return e.der !== undefined && (e.label === undefined || CERTIFICATE_LABELS.has(e.label));
+}

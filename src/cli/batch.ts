@@ -1,0 +1,65 @@
+import { Checker } from '../check/checker.js';
+import type { Entry } from '../check/entries.js';
+import { createNodeCrypto } from '../crypto/node.js';
+import { SEVERITY_RANK } from '../lint/index.js';
+import { outputFormat } from '../report/formats.js';
+import type { FormatName } from '../report/formats.js';
+import { addToSummary, emptySummary } from '../report/summary.js';
+import type { Summary } from '../report/summary.js';
+import type { CertificateKind } from '../smki/index.js';
+
+/** Everything a check run needs, as plain data so worker threads can rebuild it exactly. */
+export interface CheckSettings {
+  /** Evaluation time, ms since the epoch. */
+  at: number;
+  environment: string;
+  only?: string[];
+  ignore?: string[];
+  kind?: CertificateKind;
+  requireIssuer: boolean;
+  format: FormatName;
+  colour: boolean;
+  /** Issuer certificates: named by --issuer (force) or CAs found in the run. */
+  issuers: { der: Uint8Array; force: boolean }[];
+}
+
+export interface ChunkOutput {
+  text: string;
+  summary: Summary;
+  /** Highest severity rank seen (0 for none). */
+  worst: number;
+}
+
+/** Checks entries and formats their results; the same code runs in-process and in workers. */
+export class Batch {
+  readonly checker: Checker;
+  private readonly format;
+
+  constructor(private readonly settings: CheckSettings) {
+    this.checker = new Checker({ at: settings.at, environment: settings.environment, only: settings.only, ignore: settings.ignore, kind: settings.kind, crypto: createNodeCrypto() });
+    for (const issuer of settings.issuers) this.checker.addIssuer(issuer.der, issuer.force);
+    this.format = outputFormat(settings.format, settings.colour);
+  }
+
+  /** Results of entries[0..] formatted as output positions firstPosition.. */
+  run(entries: readonly Entry[], firstPosition: number): ChunkOutput {
+    const summary = emptySummary();
+    let worst = 0;
+    let text = '';
+    for (let i = 0; i < entries.length; i++) {
+      const result = this.checker.checkEntry(entries[i], this.settings.requireIssuer);
+      for (const f of result.findings) worst = Math.max(worst, SEVERITY_RANK[f.severity]);
+      addToSummary(summary, result);
+      text += this.format.result(result, firstPosition + i);
+    }
+    return { text, summary, worst };
+  }
+}
+
+export function mergeSummary(into: Summary, from: Summary): void {
+  into.inputs += from.inputs;
+  into.errors += from.errors;
+  into.warnings += from.warnings;
+  into.notices += from.notices;
+  into.clean += from.clean;
+}

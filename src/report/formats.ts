@@ -1,0 +1,19 @@
+import type { OutputFormat } from './format.js';
+import { JSON_FORMAT, JSONL_FORMAT } from './json-format.js';
+import { COLOUR, PLAIN } from './style.js';
+import { textFormat } from './text-format.js';
+
+export type FormatName = 'text' | 'json' | 'jsonl';
+
+export const FORMAT_NAMES: readonly FormatName[] = ['text', 'json', 'jsonl'];
+
+export function outputFormat(name: FormatName, colour: boolean): OutputFormat {
+  switch (name) {
+    case 'json':
+      return JSON_FORMAT;
+    case 'jsonl':
+      return JSONL_FORMAT;
+    case 'text':
+      return textFormat(colour ? COLOUR : PLAIN);
+  }
+}

@@ -1,0 +1,51 @@
+import type { CertificateResult } from '../check/result.js';
+import type { Finding, Severity } from '../lint/index.js';
+import { KIND_TITLES } from '../smki/index.js';
+import type { OutputFormat, RunInfo } from './format.js';
+import type { Style } from './style.js';
+import type { Summary } from './summary.js';
+
+/** For people: a header per certificate, its findings worst first, then a summary. */
+export function textFormat(style: Style): OutputFormat {
+  const severity = (s: Severity) => {
+    const label = s.padEnd(7);
+    return s === 'error' ? style.red(label) : s === 'warning' ? style.yellow(label) : style.cyan(label);
+  };
+  const finding = (f: Finding) => {
+    const where = [f.path && `at ${f.path}`, f.offset !== undefined && `offset ${f.offset}`].filter(Boolean).join(', ');
+    return `  ${severity(f.severity)} ${style.bold(f.ruleId)}  ${f.message}\n` + style.dim(`          ${where}${where ? ' · ' : ''}${f.citation}`) + '\n';
+  };
+  return {
+    begin: (run: RunInfo) => style.dim(`${run.tool.name} ${run.tool.version} · evaluated at ${run.evaluatedAt} · environment ${run.environment}`) + '\n\n',
+    result(r: CertificateResult): string {
+      let out = headerLine(r, style) + '\n';
+      if (r.issuer) out += style.dim(`  issued by ${r.issuer.subject} (sha256 ${r.issuer.sha256.slice(0, 16)}…, matched by ${r.issuer.matchedBy})`) + '\n';
+      for (const f of r.findings) out += finding(f);
+      if (r.notEffective.length > 0) out += style.dim(`  not effective: ${r.notEffective.map((n) => `${n.ruleId} (${n.reason})`).join('; ')}`) + '\n';
+      if (r.findings.length === 0 && r.kind !== undefined) out += `  ${style.green('ok')}  no findings\n`;
+      return out + '\n';
+    },
+    end(s: Summary): string {
+      const counts = `${s.errors} ${plural(s.errors, 'error')}, ${s.warnings} ${plural(s.warnings, 'warning')}, ${s.notices} ${plural(s.notices, 'notice')}`;
+      return style.bold(`${s.inputs} ${plural(s.inputs, 'item')} checked, ${s.clean} clean · ${counts}`) + '\n';
+    },
+  };
+}
+
+function plural(n: number, word: string): string {
+  return n === 1 ? word : word + 's';
+}
+
+/** "path [index]  Organisation Certificate  role 0x87 = 135 (xmlSigning)  EUI-64 ...  CN '...'" */
+export function headerLine(r: CertificateResult, style: Style): string {
+  const head = style.bold(`${r.source.path} [${r.source.index}]`);
+  if (r.kind === undefined) return head + '  ' + style.dim('not a certificate');
+  const parts = [head, KIND_TITLES[r.kind]];
+  const s = r.subject;
+  if (s?.roleHex !== undefined) {
+    parts.push(s.role !== undefined ? `role 0x${s.roleHex} = ${s.role}${s.roleName ? ` (${s.roleName})` : ' (not in the role table)'}` : `role OU '${s.roleHex}' (not a hex role code)`);
+  }
+  if (s?.eui64) parts.push(`EUI-64 ${s.eui64}`);
+  if (s?.commonName !== undefined) parts.push(`CN '${s.commonName}'`);
+  return parts.join('  ');
+}

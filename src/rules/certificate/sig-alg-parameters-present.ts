@@ -1,0 +1,29 @@
+import { describeOid } from '../../der/index.js';
+import { defineRule } from '../../lint/index.js';
+import type { RuleContext } from '../../lint/index.js';
+import type { AlgorithmIdentifier } from '../../x509/index.js';
+import { PATH } from '../paths.js';
+import { describeParameters, isEcdsaSignature } from './shared.js';
+
+export default defineRule({
+  id: 'cert.sig-alg.parameters-present',
+  severity: 'error',
+  appliesTo: 'all',
+  citation: 'GBCS section 12; RFC 5758 3.2',
+  description: 'An ECDSA signature AlgorithmIdentifier has parameters (NULL included); ecdsa-with-SHA256 takes absent parameters.',
+  source: 'spec',
+  check({ cert }, ctx) {
+    check(cert.signature, PATH.signature, ctx);
+    check(cert.signatureAlgorithm, PATH.signatureAlgorithm, ctx);
+  },
+});
+
+function check(alg: AlgorithmIdentifier | undefined, path: string, ctx: RuleContext): void {
+  // Other algorithms have their own parameter rules (RSA takes NULL); cert.sig-alg.not-ecdsa-sha256 reports them.
+  if (!alg || alg.parameters === 'absent' || !isEcdsaSignature(alg.oid)) return;
+  ctx.report({
+    path,
+    offset: alg.offset,
+    message: `${path} has ${describeParameters(alg)}; ${describeOid(alg.oid)} takes absent parameters (RFC 5758 3.2)`,
+  });
+}
