@@ -1,3 +1,4 @@
+import { mayBeCaCertificate } from '../chain/prefilter.js';
 import { detectItems } from '../input/index.js';
 import type { SourceRef } from './result.js';
 
@@ -33,4 +34,11 @@ const CERTIFICATE_LABELS = new Set(['CERTIFICATE', 'X509 CERTIFICATE']);
 /** Whether an entry holds bytes to read as a certificate (not a problem, not another PEM label). */
 export function isCertificateEntry(e: Entry): e is Entry & { der: Uint8Array } {
   return e.der !== undefined && (e.label === undefined || CERTIFICATE_LABELS.has(e.label));
+}
+
+/** Certificates of a run that may serve as issuers (cheap byte prefilter; the checker classifies them). */
+export function possibleIssuers(entries: readonly Entry[]): Uint8Array[] {
+  const out: Uint8Array[] = [];
+  for (const e of entries) if (isCertificateEntry(e) && mayBeCaCertificate(e.der)) out.push(e.der);
+  return out;
 }

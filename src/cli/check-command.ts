@@ -1,8 +1,7 @@
 import { availableParallelism } from 'node:os';
-import { detectEntries, isCertificateEntry } from '../check/entries.js';
+import { detectEntries, isCertificateEntry, possibleIssuers } from '../check/entries.js';
 import type { Entry } from '../check/entries.js';
 import { resolveOptions } from '../check/options.js';
-import { mayBeCaCertificate } from '../chain/index.js';
 import { createNodeCrypto } from '../crypto/node.js';
 import { readSources } from '../input/node.js';
 import { SEVERITY_RANK } from '../lint/index.js';
@@ -60,7 +59,7 @@ export async function runCheck(inputs: string[], opts: CheckCommandOptions, writ
   for await (const source of readSources(issuerFiles)) {
     for (const e of detectEntries(source.bytes, source.path)) if (isCertificateEntry(e)) issuers.push({ der: e.der, force: true });
   }
-  for (const e of entries) if (isCertificateEntry(e) && mayBeCaCertificate(e.der)) issuers.push({ der: e.der, force: false });
+  for (const der of possibleIssuers(entries)) issuers.push({ der, force: false });
 
   const settings: CheckSettings = {
     at: resolved.evaluationTime,

@@ -31,6 +31,7 @@ const NAMES: Record<string, string> = {
   [OID.prime256v1]: 'prime256v1',
   [OID.secp384r1]: 'secp384r1',
   '1.3.132.0.35': 'secp521r1',
+  '1.3.101.112': 'Ed25519',
   [OID.rsaEncryption]: 'rsaEncryption',
   [OID.commonName]: 'CN',
   [OID.organizationalUnitName]: 'OU',

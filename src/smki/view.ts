@@ -25,7 +25,8 @@ export interface SmkiView {
 
 export function smkiView(cert: Certificate, roles: RoleTable, kindOverride?: CertificateKind): SmkiView {
   const { kind, reason } = kindOverride ? { kind: kindOverride, reason: 'set by --kind' } : classify(cert);
-  const ou = attributesOf(cert.subject, OID.organizationalUnitName)[0];
+  // Only text can hold the two hex characters; another type is reported, not read as a code.
+  const ou = attributesOf(cert.subject, OID.organizationalUnitName).find((a) => a.stringType !== undefined);
   const view: SmkiView = {
     kind,
     kindReason: reason,

@@ -176,6 +176,13 @@ export const certificateDefects: Defect[] = [
     build: supplierWith((p) => replaceExtension(p, 'ski', extension('ski', OIDS.subjectKeyIdentifier, octetString(keyIdMethod2(p.subjectKey)), true))),
   },
   {
+    name: 'cert-extension-undecodable',
+    kind: 'organisation',
+    description: 'subjectKeyIdentifier value is a UTF8String, not an OCTET STRING: valid DER, but not the extension\'s type.',
+    expect: ['cert.extension.undecodable'],
+    build: supplierWith((p) => replaceExtension(p, 'ski', extension('ski', OIDS.subjectKeyIdentifier, tlv(0x0c, keyIdMethod2(p.subjectKey).map((b) => 0x41 + (b & 0x0f)))))),
+  },
+  {
     name: 'cert-ski-length-sha1',
     kind: 'organisation',
     description: 'subjectKeyIdentifier is the 20-octet SHA-1 of the key (RFC 5280 method 1) instead of 8 octets.',

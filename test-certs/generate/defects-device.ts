@@ -3,7 +3,7 @@ import { addExtension, removeExtension, replaceExtension } from './certificate.j
 import type { Defect } from './defect-kit.js';
 import { defectEui } from './defect-kit.js';
 import { ascii, contextPrimitive, printableString, seq, utcTime } from './der-writer.js';
-import { certificatePolicies, extKeyUsage, hardwareModuleName, subjectAltName } from './extensions.js';
+import { certificatePolicies, extKeyUsage, hardwareModuleName, keyUsage, subjectAltName } from './extensions.js';
 import type { ValidPki } from './pki.js';
 import { device } from './profiles.js';
 import { cn, name, rdn } from './names.js';
@@ -81,5 +81,12 @@ export const deviceDefects: Defect[] = [
     description: 'An extKeyUsage (clientAuth) extension, which the device profile does not have.',
     expect: ['device.extension.unexpected'],
     build: deviceWith((p) => addExtension(p, extKeyUsage(OIDS.clientAuth))),
+  },
+  {
+    name: 'device-key-usage-both',
+    kind: 'device',
+    description: 'keyUsage has both digitalSignature and keyAgreement; a Device Certificate has exactly one.',
+    expect: ['ee.key-usage.not-ds-xor-ka'],
+    build: deviceWith((p) => replaceExtension(p, 'ku', keyUsage(['digitalSignature', 'keyAgreement']))),
   },
 ];

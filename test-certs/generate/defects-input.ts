@@ -1,4 +1,6 @@
 import type { Defect } from './defect-kit.js';
+import { toPem } from './certificate.js';
+import { p256Key, subjectPublicKeyInfo } from './keys.js';
 
 // Files that are not readable certificates at all: input-level findings, no certificate rules.
 
@@ -16,5 +18,12 @@ export const inputDefects: Defect[] = [
     description: 'A CERTIFICATE PEM block whose body is not base64.',
     expect: ['input.invalid-encoding'],
     build: () => ({ text: '-----BEGIN CERTIFICATE-----\nMIIB*this body is not base64*\n-----END CERTIFICATE-----\n' }),
+  },
+  {
+    name: 'input-public-key',
+    kind: 'unknown',
+    description: 'A .pem file holding a PUBLIC KEY block (a subscriber key, not its certificate).',
+    expect: ['input.not-certificate'],
+    build: () => ({ text: toPem(subjectPublicKeyInfo(p256Key('input public key')), 'PUBLIC KEY') }),
   },
 ];

@@ -135,6 +135,13 @@ export const organisationDefects: Defect[] = [
     build: forRole('02', '87'),
   },
   {
+    name: 'org-cn-86-on-role-02',
+    kind: 'organisation',
+    description: 'Supplier certificate whose CN is "86": the June 2020 OCP draft\'s value, role 134 (reserved), not XML signing.',
+    expect: ['org.cn.looks-like-role-code'],
+    build: forRole('02', '86'),
+  },
+  {
     name: 'org-subject-multi-valued-rdn',
     kind: 'organisation',
     description: 'OU and x500UniqueIdentifier share one RDN (in DER order).',

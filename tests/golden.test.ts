@@ -1,0 +1,87 @@
+import { relative } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { CertificateResult } from '../src/check/result.js';
+import { ENGINE_FINDINGS } from '../src/lint/index.js';
+import { checkPaths } from '../src/node.js';
+import { ALL_RULES } from '../src/rules/index.js';
+import { loadManifest, TEST_CERTS } from './helpers/sample-pki.js';
+
+// Rules no sample certificate can trigger in a one-run check of test-certs/, and where each is tested instead.
+const COVERED_ELSEWHERE: Record<string, string> = {
+  'internal.rule-error': 'tests/engine.test.ts (a rule that throws)',
+  'der.length.invalid': 'tests/der-reader.test.ts',
+  'der.oid.invalid': 'tests/der-reader.test.ts',
+  'der.string.numeric': 'tests/der-reader.test.ts',
+  'der.string.visible': 'tests/der-reader.test.ts',
+  'der.string.bmp': 'tests/der-reader.test.ts',
+  'chain.issuer.not-ca': 'tests/rules-chain.test.ts (an explicit non-CA issuer)',
+  'ica.role': 'tests/rules-ca.test.ts (--kind issuing-oca)',
+};
+
+const manifest = loadManifest();
+let byFile: Map<string, CertificateResult[]>;
+
+beforeAll(async () => {
+  const results = await checkPaths([TEST_CERTS], { at: manifest.evaluationTime, environment: manifest.environment });
+  byFile = new Map();
+  for (const r of results) {
+    const file = relative(TEST_CERTS, r.source.path);
+    byFile.set(file, [...(byFile.get(file) ?? []), r]);
+  }
+});
+
+describe('golden results: one run over the whole sample PKI', () => {
+  it('checks every manifest file, and only those', () => {
+    expect([...byFile.keys()].sort()).toEqual(manifest.files.map((f) => f.file).sort());
+  });
+
+  for (const entry of manifest.files) {
+    it(`${entry.file}: ${entry.description}`, () => {
+      const results = byFile.get(entry.file) ?? [];
+      expect(results.length).toBeGreaterThan(0);
+      const actual = new Set(results.flatMap((r) => r.findings.map((f) => f.ruleId)));
+      const expected = new Set(entry.expect);
+      const missing = [...expected].filter((id) => !actual.has(id));
+      const unexpected = [...actual].filter((id) => !expected.has(id));
+      const details = results.flatMap((r) => r.findings.map((f) => `${f.ruleId}: ${f.message}`));
+      expect({ missing, unexpected }, details.join('\n')).toEqual({ missing: [], unexpected: [] });
+      for (const r of results) if (entry.kind !== 'unknown' || r.kind !== undefined) expect(r.kind ?? 'unknown').toBe(entry.kind);
+    });
+  }
+
+  it('gives every valid sample certificate no error and no warning', () => {
+    for (const entry of manifest.files.filter((f) => f.file.startsWith('valid/') || f.file.startsWith('bundles/'))) {
+      for (const r of byFile.get(entry.file)!) {
+        expect(r.findings.filter((f) => f.severity !== 'notice'), entry.file).toEqual([]);
+      }
+    }
+  });
+
+  it('verifies every valid issued certificate against its issuer in the run', () => {
+    for (const entry of manifest.files.filter((f) => f.file.startsWith('valid/'))) {
+      for (const r of byFile.get(entry.file)!) {
+        expect(r.issuer?.signatureValid, entry.file).toBe(true);
+        expect(r.issuer?.matchedBy, entry.file).toBe(entry.kind === 'root' ? 'self' : 'key-identifier');
+      }
+    }
+  });
+});
+
+describe('rule coverage', () => {
+  it('has a sample certificate that fails every rule (or a named test elsewhere)', () => {
+    const expected = new Set(manifest.files.flatMap((f) => f.expect));
+    const ids = [...ENGINE_FINDINGS, ...ALL_RULES].map((r) => r.id);
+    const uncovered = ids.filter((id) => !expected.has(id) && !(id in COVERED_ELSEWHERE));
+    expect(uncovered).toEqual([]);
+  });
+
+  it('expects only rule ids that exist', () => {
+    const ids = new Set([...ENGINE_FINDINGS, ...ALL_RULES].map((r) => r.id));
+    expect(manifest.files.flatMap((f) => f.expect).filter((id) => !ids.has(id))).toEqual([]);
+  });
+
+  it('names only rules that exist among those covered elsewhere', () => {
+    const ids = new Set([...ENGINE_FINDINGS, ...ALL_RULES].map((r) => r.id));
+    expect(Object.keys(COVERED_ELSEWHERE).filter((id) => !ids.has(id))).toEqual([]);
+  });
+});
