@@ -15,7 +15,6 @@ const COVERED_ELSEWHERE: Record<string, string> = {
   'der.string.visible': 'tests/der-reader.test.ts',
   'der.string.bmp': 'tests/der-reader.test.ts',
   'chain.issuer.not-ca': 'tests/rules-chain.test.ts (an explicit non-CA issuer)',
-  'ica.role': 'tests/rules-ca.test.ts (--kind issuing-oca)',
 };
 
 const manifest = loadManifest();

@@ -35,8 +35,9 @@ export class BufferedOutput {
 /** Whether to colour: a TTY, NO_COLOR unset, and --no-color not given. */
 export function useColour(stream: NodeJS.WriteStream, flag: boolean | undefined): boolean {
   if (flag === false) return false;
-  if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') return false;
-  if (process.env.FORCE_COLOR !== undefined && process.env.FORCE_COLOR !== '0') return true;
+  // Empty values count as unset (no-color.org).
+  if (process.env.NO_COLOR) return false;
+  if (process.env.FORCE_COLOR && process.env.FORCE_COLOR !== '0') return true;
   return stream.isTTY === true;
 }
 

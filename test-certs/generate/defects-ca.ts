@@ -3,7 +3,8 @@ import type { Defect } from './defect-kit.js';
 import { integer, seq } from './der-writer.js';
 import { caBasicConstraints, extension, keyUsage } from './extensions.js';
 import { p256Key } from './keys.js';
-import { caName } from './names.js';
+import { caName, cn, name, ou, rdn } from './names.js';
+import { printableString } from './der-writer.js';
 import { OIDS } from './oids.js';
 import { caCertificate, issuingOca, rootOca } from './profiles.js';
 
@@ -16,6 +17,14 @@ export const caDefects: Defect[] = [
     description: 'Issuing OCA OU=07, CN=T2 with pathLenConstraint 1 instead of 0.',
     expect: ['ica.path-len'],
     build: (pki, label) => caCertificate({ label, subject: caName('07', 'T2'), issuer: pki.root, pathLen: 1 }),
+  },
+  {
+    name: 'ica-role-two-ous',
+    kind: 'issuing-oca',
+    description: 'Issuing OCA whose subject has a second OU (OU=07, OU=7F, CN=T7): the role must be exactly one OU 07.',
+    expect: ['ica.role'],
+    build: (pki, label) =>
+      caCertificate({ label, subject: name(rdn(ou(printableString('07'))), rdn(ou(printableString('7F'))), rdn(cn(printableString('T7')))), issuer: pki.root, pathLen: 0 }),
   },
   {
     name: 'ica-key-usage-digital-signature',
