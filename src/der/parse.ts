@@ -87,7 +87,7 @@ export function parseDer(bytes: Uint8Array, start = 0, end = bytes.length, optio
       let b: number;
       do {
         if (pos >= limit || count === 4) {
-          report({ kind: pos >= limit ? 'truncated' : 'length.invalid', offset, message: 'tag number does not end within the element' });
+          if (count === 4 || !truncationReported) report({ kind: pos >= limit ? 'truncated' : 'length.invalid', offset, message: 'tag number does not end within the element' });
           return finish(root, violations, true, stack);
         }
         b = bytes[pos++];
@@ -100,7 +100,7 @@ export function parseDer(bytes: Uint8Array, start = 0, end = bytes.length, optio
 
     // Length octets.
     if (pos >= limit) {
-      report({ kind: 'truncated', offset, message: `${tagName(tagClass, tagNumber)} at offset ${offset} has no length octets` });
+      if (!truncationReported) report({ kind: 'truncated', offset, message: `${tagName(tagClass, tagNumber)} at offset ${offset} has no length octets` });
       return finish(root, violations, true, stack);
     }
     const lenByte = bytes[pos++];
@@ -122,7 +122,7 @@ export function parseDer(bytes: Uint8Array, start = 0, end = bytes.length, optio
         return finish(root, violations, true, stack);
       }
       if (pos + n > limit) {
-        report({ kind: 'truncated', offset, message: `${tagName(tagClass, tagNumber)} length octets run past the end of the data` });
+        if (!truncationReported) report({ kind: 'truncated', offset, message: `${tagName(tagClass, tagNumber)} length octets run past the end of the data` });
         return finish(root, violations, true, stack);
       }
       for (let i = 0; i < n; i++) length = length * 256 + bytes[pos++];
@@ -147,7 +147,7 @@ export function parseDer(bytes: Uint8Array, start = 0, end = bytes.length, optio
     else root = node;
 
     if (tagClass === 0) {
-      if (tagNumber === 0 && frame !== null) {
+      if (tagNumber === 0) {
         report({ kind: 'form', offset, message: 'end-of-contents octets outside an indefinite-length encoding' });
       } else if (constructed && tagNumber < 32 && PRIMITIVE_ONLY[tagNumber] === 1) {
         report({ kind: 'form', offset, message: `${tagName(0, tagNumber)} is encoded in the constructed form; DER requires the primitive form` });

@@ -201,8 +201,13 @@ function derTime(bytes: Uint8Array, start: number, end: number, generalized: boo
   const hour = d(i + 4);
   const minute = d(i + 6);
   const second = d(i + 8);
-  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) return null;
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 59) return null;
   return Date.UTC(year, month - 1, day, hour, minute, second);
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 /** Reads BER-style times: seconds optional, fractions, Z or +hhmm offsets. */
@@ -214,7 +219,7 @@ function lenientTime(text: string, generalized: boolean): number | null {
   const [month, day, hour, minute] = [m[2], m[3], m[4], m[5]].map(Number);
   const second = m[6] ? Number(m[6]) : 0;
   const fraction = m[7] ? Number('0.' + m[7]) * 1000 : 0;
-  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) return null;
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 60) return null;
   let ms = Date.UTC(year, month - 1, day, hour, minute, second, fraction);
   if (m[8] && m[8] !== 'Z') {
     const sign = m[8][0] === '-' ? -1 : 1;

@@ -49,7 +49,7 @@ function decodeTbs(ctx: DecodeContext, tbs: DerNode, cert: Certificate): void {
     const v = k[i].children?.[0];
     if (v?.is(Tag.Integer)) {
       const n = decodeSmallInteger(bytes, v.valueOffset, v.end);
-      cert.version = n + 1;
+      cert.version = Number.isNaN(n) ? undefined : n + 1;
       if (n === 0) ctx.violations.push({ kind: 'default-encoded', offset: k[i].offset, message: 'version v1 is encoded explicitly; it is the DEFAULT and DER requires it to be omitted' });
     } else {
       ctx.problem(`${p}.version`, k[i].offset, 'version [0] does not hold an INTEGER');
