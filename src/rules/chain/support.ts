@@ -10,15 +10,16 @@ export function otherIssuer(chain: ChainInfo | undefined): IssuerCandidate | und
   return chain?.issuer && chain.matchedBy !== 'self' ? chain.issuer : undefined;
 }
 
+/** How the chain stage found the issuer, seen from the issuer. */
 const HOW: Record<NonNullable<ChainInfo['matchedBy']>, string> = {
-  'key-identifier': "its subjectKeyIdentifier equals this certificate's authorityKeyIdentifier",
-  name: "its subject matches this certificate's issuer name",
-  self: "this certificate's own key verifies its signature",
+  'key-identifier': 'matched by its subjectKeyIdentifier',
+  name: 'matched by its subject name',
+  self: 'the certificate itself',
 };
 
-/** "issuer 'OU=07, CN=T1' (Issuing OCA Certificate, SHA-256 3f2a…, found because its SKI equals our AKI)". */
+/** "issuer 'OU=07, CN=T1' (Issuing OCA Certificate, SHA-256 e4c7a373e4e28faa…, matched by its subjectKeyIdentifier)". */
 export function describeIssuer(issuer: IssuerCandidate, chain: ChainInfo): string {
-  const how = chain.matchedBy ? `, found because ${HOW[chain.matchedBy]}` : '';
+  const how = chain.matchedBy ? `, ${HOW[chain.matchedBy]}` : '';
   return `issuer '${issuer.subject}' (${KIND_TITLES[issuer.view.kind]}, SHA-256 ${issuer.sha256.slice(0, 16)}…${how})`;
 }
 

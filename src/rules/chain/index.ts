@@ -1,0 +1,25 @@
+import type { Rule } from '../../lint/index.js';
+import akiMismatch from './aki-mismatch.js';
+import issuerNameMismatch from './issuer-name-mismatch.js';
+import issuerNameStringType from './issuer-name-string-type.js';
+import issuerNotCa from './issuer-not-ca.js';
+import issuerRole from './issuer-role.js';
+import notChecked from './not-checked.js';
+import policyInconsistent from './policy-inconsistent.js';
+import selfSignedNotRoot from './self-signed-not-root.js';
+import signatureInvalid from './signature-invalid.js';
+import validityOutsideIssuer from './validity-outside-issuer.js';
+
+/** Rules that compare a certificate with the certificate that issued it (they need the chain stage). */
+export const CHAIN_RULES: readonly Rule[] = [
+  notChecked,
+  signatureInvalid,
+  issuerNameMismatch,
+  issuerNameStringType,
+  akiMismatch,
+  validityOutsideIssuer,
+  issuerNotCa,
+  issuerRole,
+  policyInconsistent,
+  selfSignedNotRoot,
+];
