@@ -1,7 +1,7 @@
 import { removeExtension, replaceExtension } from './certificate.js';
 import type { Defect } from './defect-kit.js';
 import { supplier } from './defect-kit.js';
-import { seq, utcTime, utf8String } from './der-writer.js';
+import { generalizedTime, seq, utcTime, utf8String } from './der-writer.js';
 import { authorityKeyIdentifier } from './extensions.js';
 import { keyIdMethod2, p256Key } from './keys.js';
 import { attribute, caName, cn, name, ou, rdn } from './names.js';
@@ -37,6 +37,17 @@ export const chainDefects: Defect[] = [
     description: 'Issuer OU=07, CN=T1 written as UTF8String while the Issuing OCA\'s subject is PrintableString.',
     expect: ['chain.issuer-name.string-type'],
     build: (pki, label) => ({ ...supplier(pki, label), issuer: name(rdn(ou(utf8String('07'))), rdn(cn(utf8String('T1')))) }),
+  },
+  {
+    name: 'chain-self-signed-names-oca',
+    kind: 'organisation',
+    description: 'An XML signing certificate shaped like DCC\'s test ones: names OU=07, CN=T1 (UTF8String) as issuer but is signed by its own key, no AKI, 100-year validity.',
+    expect: ['chain.self-signed.not-root', 'cert.aki.missing'],
+    build: (pki, label) => {
+      const parts = removeExtension(supplier(pki, label, { role: '87', commonName: 'SAMPLEXML' }), 'aki');
+      const validity = seq(utcTime('210101000000Z'), generalizedTime('21201231235959Z'));
+      return { ...parts, issuer: name(rdn(ou(utf8String('07'))), rdn(cn(utf8String('T1')))), validity, signer: parts.subjectKey };
+    },
   },
   {
     name: 'chain-self-signed-organisation',
