@@ -177,6 +177,19 @@ describe('smki-lint check', () => {
     expect(two.stdout).toBe(one.stdout);
   });
 
+  it('gives the same output with workers reading a directory of many files', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'smki-cli-'));
+    const samples = loadManifest().files.map((f) => f.file);
+    for (let copy = 0; copy < 3; copy++) {
+      for (const file of samples) writeFileSync(join(dir, `${copy}-${file.replace('/', '-')}`), readFileSync(cert(file)));
+    }
+    const one = run(['check', dir, '--at', AT, '--format', 'json', '--jobs', '1']);
+    const two = run(['check', dir, '--at', AT, '--format', 'json', '--jobs', '2']);
+    expect(json(one.stdout).results.length).toBeGreaterThan(3 * 130);
+    expect(two.code).toBe(one.code);
+    expect(two.stdout).toBe(one.stdout);
+  });
+
   it('colours only when asked for: FORCE_COLOR on, NO_COLOR and --no-color off', () => {
     const file = cert('defects/org-role-missing.pem');
     expect(run(['check', file, '--at', AT], { env: { FORCE_COLOR: '1' } }).stdout).toContain('\u001b[31m');

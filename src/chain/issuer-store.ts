@@ -39,9 +39,9 @@ export class IssuerStore {
     const issuer = cert.issuer;
     if (!issuer) return NONE;
     const exact = this.byName.get(latin1(issuer.raw, 0, issuer.raw.length)) ?? NONE;
-    const loose = this.byNormalisedName.get(normalisedNameKey(issuer)) ?? NONE;
-    if (loose.length === 0) return exact;
-    return [...exact, ...loose.filter((c) => !exact.includes(c))];
+    // Normalised matches only matter when the exact form found nothing (they are a superset).
+    if (exact.length > 0) return exact;
+    return this.byNormalisedName.get(normalisedNameKey(issuer)) ?? NONE;
   }
 }
 

@@ -33,6 +33,7 @@ export function resolveIssuer(
       return info;
     }
   }
+  if (store.size === 0) return info;
   const byKey = store.byKeyIdentifier(cert).filter((c) => c.sha256 !== sha256);
   const byName = store.byIssuerName(cert).filter((c) => c.sha256 !== sha256 && !byKey.includes(c));
   info.candidates = byKey.length + byName.length;

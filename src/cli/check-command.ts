@@ -3,7 +3,7 @@ import { detectEntries, isCertificateEntry, possibleIssuers } from '../check/ent
 import type { Entry } from '../check/entries.js';
 import { resolveOptions } from '../check/options.js';
 import { createNodeCrypto } from '../crypto/node.js';
-import { readSources } from '../input/node.js';
+import { readFiles } from '../input/node.js';
 import { SEVERITY_RANK } from '../lint/index.js';
 import type { Severity } from '../lint/index.js';
 import { outputFormat } from '../report/formats.js';
@@ -14,7 +14,7 @@ import { Batch, mergeSummary } from './batch.js';
 import type { CheckSettings, ChunkOutput } from './batch.js';
 import { listFiles } from './inputs.js';
 import type { Write } from './output.js';
-import { runParallel } from './parallel.js';
+import { ParallelCheck } from './parallel.js';
 import { TOOL } from './version.js';
 
 export type FailOn = Severity | 'never';
@@ -35,33 +35,25 @@ export interface CheckCommandOptions {
   jobs: number;
 }
 
-/** Below this many items, starting worker threads costs more than it saves. */
-const PARALLEL_THRESHOLD = 512;
+/** Below these sizes, starting worker threads costs more than it saves. */
+const PARALLEL_FILES = 64;
+const PARALLEL_ENTRIES = 512;
 
 export function defaultJobs(): number {
   return Math.max(1, availableParallelism());
 }
 
 /**
- * Runs `check`: reads every input, collects the issuers (--issuer, and CA certificates found in
- * the run), then checks every item in input order, on worker threads for large batches.
- * Returns the exit code: 0 when nothing reached --fail-on, 1 when something did.
+ * Runs `check`: collects the issuers (--issuer, and CA certificates found among the inputs), then
+ * checks every item in input order, on worker threads for large batches. Returns the exit code:
+ * 0 when nothing reached --fail-on, 1 when something did.
  */
 export async function runCheck(inputs: string[], opts: CheckCommandOptions, write: Write): Promise<number> {
   const files = await listFiles(inputs);
   const issuerFiles = opts.issuers.length > 0 ? await listFiles(opts.issuers) : [];
   // Validates --at and --environment before any reading.
   const resolved = resolveOptions({ at: opts.at, environment: opts.environment, crypto: createNodeCrypto() });
-
-  const entries: Entry[] = [];
-  for await (const source of readSources(files)) for (const e of detectEntries(source.bytes, source.path)) entries.push(e);
-  const issuers: CheckSettings['issuers'] = [];
-  for await (const source of readSources(issuerFiles)) {
-    for (const e of detectEntries(source.bytes, source.path)) if (isCertificateEntry(e)) issuers.push({ der: e.der, force: true });
-  }
-  for (const der of possibleIssuers(entries)) issuers.push({ der, force: false });
-
-  const settings: CheckSettings = {
+  const settings: Omit<CheckSettings, 'issuers'> = {
     at: resolved.evaluationTime,
     environment: resolved.environment.name,
     only: opts.only,
@@ -70,25 +62,50 @@ export async function runCheck(inputs: string[], opts: CheckCommandOptions, writ
     requireIssuer: opts.requireIssuer,
     format: opts.format,
     colour: opts.colour,
-    issuers,
   };
-  const format = outputFormat(opts.format, opts.colour);
-  const summary = emptySummary();
-  let worst = 0;
-  const emit = (out: ChunkOutput) => {
-    write(out.text);
-    mergeSummary(summary, out.summary);
-    worst = Math.max(worst, out.worst);
-  };
-
-  write(format.begin({ tool: TOOL, evaluatedAt: new Date(settings.at).toISOString(), environment: settings.environment }));
-  if (opts.jobs > 1 && entries.length >= PARALLEL_THRESHOLD) {
-    await runParallel(entries, settings, opts.jobs, emit);
-  } else {
-    const batch = new Batch(settings);
-    for (let i = 0; i < entries.length; i += 256) emit(batch.run(entries.slice(i, i + 256), i));
+  const workersForFiles = opts.jobs > 1 && files.length >= PARALLEL_FILES && !files.includes('-');
+  const parallel = workersForFiles ? new ParallelCheck(settings, opts.jobs) : undefined;
+  try {
+    const explicit: CheckSettings['issuers'] = [];
+    for await (const source of readFiles(issuerFiles)) {
+      for (const e of detectEntries(source.bytes, source.path)) if (isCertificateEntry(e)) explicit.push({ der: e.der, force: true });
+    }
+    const format = outputFormat(opts.format, opts.colour);
+    const summary = emptySummary();
+    let worst = 0;
+    const emit = (out: ChunkOutput) => {
+      write(out.text);
+      mergeSummary(summary, out.summary);
+      worst = Math.max(worst, out.worst);
+    };
+    write(format.begin({ tool: TOOL, evaluatedAt: new Date(settings.at).toISOString(), environment: settings.environment }));
+    if (parallel) {
+      await parallel.run({ kind: 'files', files }, explicit, emit);
+    } else {
+      await checkInProcess(files, settings, explicit, opts.jobs, emit);
+    }
+    write(format.end(summary));
+    const threshold = opts.failOn === 'never' ? Infinity : SEVERITY_RANK[opts.failOn];
+    return worst >= threshold ? 1 : 0;
+  } finally {
+    await parallel?.close();
   }
-  write(format.end(summary));
-  const threshold = opts.failOn === 'never' ? Infinity : SEVERITY_RANK[opts.failOn];
-  return worst >= threshold ? 1 : 0;
+}
+
+/** Reads on the main thread; a large result (a big bundle, stdin) is still checked on workers. */
+async function checkInProcess(files: string[], settings: Omit<CheckSettings, 'issuers'>, explicit: CheckSettings['issuers'], jobs: number, emit: (out: ChunkOutput) => void): Promise<void> {
+  const entries: Entry[] = [];
+  for await (const source of readFiles(files)) for (const e of detectEntries(source.bytes, source.path)) entries.push(e);
+  if (jobs > 1 && entries.length >= PARALLEL_ENTRIES) {
+    const parallel = new ParallelCheck(settings, jobs);
+    try {
+      await parallel.run({ kind: 'entries', entries }, explicit, emit);
+    } finally {
+      await parallel.close();
+    }
+    return;
+  }
+  const issuers = [...explicit, ...possibleIssuers(entries).map((der) => ({ der, force: false }))];
+  const batch = new Batch({ ...settings, issuers });
+  for (let i = 0; i < entries.length; i += 256) emit(batch.run(entries.slice(i, i + 256), i));
 }

@@ -1,6 +1,6 @@
 import { Checker } from '../check/checker.js';
 import { createNodeCrypto } from '../crypto/node.js';
-import { readSources } from '../input/node.js';
+import { readFiles } from '../input/node.js';
 import { decodeSummaryJson } from '../report/decode-json.js';
 import { renderCertificate } from '../report/decode-text.js';
 import type { Write } from './output.js';
@@ -21,7 +21,7 @@ export async function runDecode(inputs: string[], opts: DecodeCommandOptions, wr
   const style = opts.colour ? COLOUR : PLAIN;
   let failed = false;
   const json: unknown[] = [];
-  for await (const source of readSources(files)) {
+  for await (const source of readFiles(files)) {
     for (const result of checker.decodeSource(source.bytes, source.path)) {
       const heading = `${result.source.path} [${result.source.index}]`;
       if (!result.certificate || !result.view) {

@@ -1,7 +1,8 @@
 // Node-only: turning command-line inputs (files, directories, '-') into sources, in a
 // deterministic order.
 import type { Dirent, Stats } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import process from 'node:process';
 import { osReason } from './os-error.js';
@@ -25,10 +26,7 @@ export interface ExpandOptions {
   extensions?: readonly string[];
 }
 
-export interface ReadOptions extends ExpandOptions {
-  /** How many files may be in flight at once, the one awaited included; default 16. Order is unaffected. */
-  readAhead?: number;
-}
+export type ReadOptions = ExpandOptions;
 
 function usageError(path: string, error: unknown): UsageError {
   const what = path === '-' ? 'standard input' : `'${path}'`;
@@ -130,8 +128,10 @@ export async function readSource(path: string): Promise<Source> {
     stdin ??= readStdin();
     return { path, bytes: await stdin };
   }
+  // Synchronous on purpose: for the many small files of a certificate repository, one blocking
+  // open/read/close beats a round trip through the thread pool per call several times over.
   try {
-    const buffer = await readFile(path);
+    const buffer = readFileSync(path);
     return { path, bytes: new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength) };
   } catch (error) {
     throw usageError(path, error);
@@ -161,25 +161,13 @@ async function readStdin(): Promise<Uint8Array> {
 
 /**
  * Expands the inputs (so a bad path fails before anything is read), then yields every source in
- * that order, reading a few files ahead. A file that cannot be read when its turn comes throws.
+ * that order. A file that cannot be read when its turn comes throws.
  */
 export async function* readSources(inputs: string[], opts: ReadOptions = {}): AsyncGenerator<Source> {
-  const paths = await expandInputs(inputs, opts);
-  const readAhead = Math.max(1, opts.readAhead ?? 16);
-  const pending: Promise<Source>[] = [];
-  let next = 0;
-  const fill = (): void => {
-    while (pending.length < readAhead && next < paths.length) {
-      const read = readSource(paths[next++]);
-      // Failures surface when awaited in turn; this keeps early ones from counting as unhandled.
-      read.catch(() => undefined);
-      pending.push(read);
-    }
-  };
-  fill();
-  while (pending.length > 0) {
-    yield await (pending.shift() as Promise<Source>);
-    // Refilled only when the consumer comes back, so readAhead 1 reads strictly one at a time.
-    fill();
-  }
+  yield* readFiles(await expandInputs(inputs, opts));
+}
+
+/** Reads paths already expanded by expandInputs, in order ('-' is standard input). */
+export async function* readFiles(paths: readonly string[]): AsyncGenerator<Source> {
+  for (const path of paths) yield await readSource(path);
 }

@@ -84,13 +84,19 @@ export class Linter {
   }
 }
 
+/** Effective dates parsed once per rule; most rules have none. */
+const EFFECTIVE = new WeakMap<Rule, { from: number; until: number }>();
+
 function outsideEffective(rule: Rule, issued: number): string | undefined {
-  const from = rule.effective?.from;
-  const until = rule.effective?.until;
+  if (!rule.effective) return undefined;
+  let bounds = EFFECTIVE.get(rule);
+  if (!bounds) {
+    bounds = { from: rule.effective.from ? Date.parse(rule.effective.from) : -Infinity, until: rule.effective.until ? Date.parse(rule.effective.until) : Infinity };
+    EFFECTIVE.set(rule, bounds);
+  }
+  if (issued >= bounds.from && issued < bounds.until) return undefined;
   const day = new Date(issued).toISOString().slice(0, 10);
-  if (from && issued < Date.parse(from)) return `certificate issued ${day}, before the rule took effect on ${from}`;
-  if (until && issued >= Date.parse(until)) return `certificate issued ${day}, after the rule ceased on ${until}`;
-  return undefined;
+  return issued < bounds.from ? `certificate issued ${day}, before the rule took effect on ${rule.effective.from}` : `certificate issued ${day}, after the rule ceased on ${rule.effective.until}`;
 }
 
 /** Worst first, then by byte offset (unknown last), then by rule id: a deterministic order. */

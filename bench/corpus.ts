@@ -1,0 +1,93 @@
+// A benchmark corpus: distinct Organisation Certificates of every end-entity role, each with its
+// own key, serial and EUI-64, issued by one Issuing OCA. Built with the sample PKI's DER pieces
+// but signed with node:crypto, which is fast enough for tens of thousands of certificates.
+import { createHash, generateKeyPairSync, sign } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
+import { buildCertificate } from '../test-certs/generate/certificate.js';
+import type { Built, CertParts } from '../test-certs/generate/certificate.js';
+import { tlv } from '../test-certs/generate/der-writer.js';
+import { authorityKeyIdentifier, caBasicConstraints, certificatePolicies, keyUsage, subjectKeyIdentifier } from '../test-certs/generate/extensions.js';
+import type { KeyPair } from '../test-certs/generate/keys.js';
+import { keyIdMethod2, subjectPublicKeyInfo } from '../test-certs/generate/keys.js';
+import { caName, organisationName } from '../test-certs/generate/names.js';
+import { OIDS } from '../test-certs/generate/oids.js';
+import { ECDSA_SHA256, USAGE_BITS, V3, VALIDITY } from '../test-certs/generate/profiles.js';
+import type { Usage } from '../test-certs/generate/profiles.js';
+
+const ROLES: [role: string, usage: Usage, commonName?: string][] = [
+  ['01', 'ds'],
+  ['02', 'ds', 'BENCHSUPPLIER'],
+  ['02', 'ka'],
+  ['03', 'ds'],
+  ['03', 'ka'],
+  ['04', 'ds'],
+  ['05', 'ds'],
+  ['06', 'ds'],
+  ['08', 'ka'],
+  ['7F', 'ds'],
+  ['87', 'ds', 'BENCHXML'],
+  ['89', 'ds'],
+];
+
+function nodeKey(label: string): KeyPair & { privateKey: KeyObject } {
+  const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const spki = publicKey.export({ type: 'spki', format: 'der' });
+  return {
+    label,
+    type: 'P-256',
+    publicKey: new Uint8Array(spki.subarray(spki.length - 65)),
+    sign: (message: Uint8Array) => new Uint8Array(sign('sha256', message, { key: privateKey, dsaEncoding: 'der' })),
+    privateKey,
+  };
+}
+
+function serial(n: number): Uint8Array {
+  const h = createHash('sha256').update(`bench serial ${n}`).digest();
+  h[0] = 0x01 + (h[0] % 0x7f);
+  return tlv(0x02, new Uint8Array(h.subarray(0, 16)));
+}
+
+function parts(o: { n: number; subject: Uint8Array; key: KeyPair; issuer: Built | 'self'; validity: Uint8Array; extensions: CertParts['extensions'] }): CertParts {
+  return {
+    version: V3,
+    serial: serial(o.n),
+    signature: ECDSA_SHA256,
+    issuer: o.issuer === 'self' ? o.subject : o.issuer.subject,
+    validity: o.validity,
+    subject: o.subject,
+    spki: subjectPublicKeyInfo(o.key),
+    uniqueIds: [],
+    extensions: o.extensions,
+    signatureAlgorithm: ECDSA_SHA256,
+    subjectKey: o.key,
+    signer: o.issuer === 'self' ? o.key : o.issuer.key,
+  };
+}
+
+function ca(n: number, subject: Uint8Array, issuer: Built | 'self', pathLen: number | null): Built {
+  const key = nodeKey(`bench ca ${n}`);
+  const extensions = [keyUsage(['keyCertSign', 'cRLSign']), caBasicConstraints(pathLen), certificatePolicies([OIDS.policyOrganisation]), subjectKeyIdentifier(keyIdMethod2(key))];
+  if (issuer !== 'self') extensions.push(authorityKeyIdentifier(issuer.keyId));
+  return buildCertificate(parts({ n, subject, key, issuer, validity: VALIDITY.ca, extensions }));
+}
+
+export interface BenchCorpus {
+  root: Uint8Array;
+  oca: Uint8Array;
+  organisations: Uint8Array[];
+}
+
+export function buildCorpus(count: number): BenchCorpus {
+  const root = ca(-1, caName('00', 'BR'), 'self', null);
+  const oca = ca(-2, caName('07', 'B1'), root, 0);
+  const organisations: Uint8Array[] = [];
+  for (let n = 0; n < count; n++) {
+    const [role, usage, commonName] = ROLES[n % ROLES.length];
+    const key = nodeKey(`bench org ${n}`);
+    const eui = Uint8Array.of(0x90, 0xb3, 0xd5, 0x1f, 0x40, (n >> 16) & 0xff, (n >> 8) & 0xff, n & 0xff);
+    const extensions = [keyUsage(USAGE_BITS[usage]), subjectKeyIdentifier(keyIdMethod2(key)), certificatePolicies([OIDS.policyOrganisation]), authorityKeyIdentifier(oca.keyId)];
+    organisations.push(buildCertificate(parts({ n, subject: organisationName({ commonName, role, eui }), key, issuer: oca, validity: VALIDITY.organisation, extensions })).der);
+  }
+  return { root: root.der, oca: oca.der, organisations };
+}
+
