@@ -1,0 +1,26 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CATALOGUE } from '../src/rules/index.js';
+import { renderRulesMarkdown } from '../src/report/rules-markdown.js';
+
+describe('docs/rules.md', () => {
+  it('is the catalogue as generated from rule metadata (run npm run docs after changing a rule)', () => {
+    const committed = readFileSync(join(import.meta.dirname, '..', 'docs', 'rules.md'), 'utf8');
+    expect(committed).toBe(renderRulesMarkdown());
+  });
+
+  it('lists every rule id once', () => {
+    const text = renderRulesMarkdown();
+    for (const r of CATALOGUE) expect(text.split(`| \`${r.id}\` |`).length - 1, r.id).toBe(1);
+  });
+
+  it('refuses a rule outside every documented area', () => {
+    expect(() => renderRulesMarkdown([{ id: 'misc.thing', severity: 'notice', appliesTo: 'all', citation: 'c', description: 'd', source: 'adopted' }])).toThrow('misc.thing');
+  });
+
+  it('has unique rule ids in the catalogue', () => {
+    const ids = CATALOGUE.map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+});
