@@ -33,5 +33,5 @@ export async function checkPaths(inputs: string[], options: CheckPathsOptions = 
     }
   }
   for (const der of possibleIssuers(entries)) checker.addIssuer(der);
-  return entries.map((e) => checker.checkEntry(e, requireIssuer));
+  return checker.checkEntries(entries, requireIssuer);
 }

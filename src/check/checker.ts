@@ -100,9 +100,21 @@ export class Checker {
     return this.lint(result, this.chainFor(result, requireIssuer));
   }
 
+  /**
+   * Checks many entries stage by stage (decode all, then resolve and verify all, then lint all):
+   * each stage's code and data stay hot in the caches, which makes signature verification
+   * markedly faster than interleaving it with decoding and linting.
+   */
+  checkEntries(entries: readonly Entry[], requireIssuer = false): CertificateResult[] {
+    const results = entries.map((e) => this.decodeEntry(e));
+    const chains = results.map((r) => this.chainFor(r, requireIssuer));
+    for (let i = 0; i < results.length; i++) this.lint(results[i], chains[i]);
+    return results;
+  }
+
   /** Decode and lint every item of one source, with chain checks against the issuers added so far. */
   checkSource(bytes: Uint8Array, path: string, requireIssuer = false): CertificateResult[] {
-    return detectEntries(bytes, path).map((e) => this.checkEntry(e, requireIssuer));
+    return this.checkEntries(detectEntries(bytes, path), requireIssuer);
   }
 
   private inputResult(source: SourceRef, meta: RuleMeta, message: string): CertificateResult {

@@ -46,8 +46,9 @@ export class Batch {
     const summary = emptySummary();
     let worst = 0;
     let text = '';
-    for (let i = 0; i < entries.length; i++) {
-      const result = this.checker.checkEntry(entries[i], this.settings.requireIssuer);
+    const results = this.checker.checkEntries(entries, this.settings.requireIssuer);
+    for (let i = 0; i < results.length; i++) {
+      const result = results[i];
       for (const f of result.findings) worst = Math.max(worst, SEVERITY_RANK[f.severity]);
       addToSummary(summary, result);
       text += this.format.result(result, firstPosition + i);
