@@ -22,7 +22,6 @@ import {
   nul,
   octets,
   oid,
-  printable,
   seq,
   set,
   tbsCertificate,

@@ -11,6 +11,8 @@ const BIN = join(import.meta.dirname, '..', 'bin', 'smki-lint.js');
 const AT = loadManifest().evaluationTime;
 const schema = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'src', 'report', 'report.schema.json'), 'utf8'));
 const ajv = new Ajv({ allErrors: true, strict: false });
+// The report's evaluatedAt is an ISO 8601 UTC timestamp as Date.prototype.toISOString writes it.
+ajv.addFormat('date-time', /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?Z$/);
 ajv.addSchema(schema);
 const validateReport = ajv.getSchema(schema.$id)!;
 const validateResult = ajv.getSchema(`${schema.$id}#/definitions/result`)!;

@@ -11,7 +11,6 @@ import {
   genTime,
   hex,
   int,
-  octets,
   oid,
   seq,
   tbsCertificate,

@@ -47,7 +47,6 @@ const CATALOGUE: Record<string, 'error' | 'warning'> = {
   'cert.validity.not-yet-valid': 'warning',
 };
 
-const ISO = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z/;
 const EVALUATION = '2026-06-01T00:00:00Z';
 
 const results = new Map<string, CertificateResult[]>();

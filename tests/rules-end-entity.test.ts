@@ -1,51 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import type { CertificateResult } from '../src/check/result.js';
 import { createNodeCrypto } from '../src/crypto/node.js';
 import { OID } from '../src/der/index.js';
-import type { Finding, Rule, RuleContext } from '../src/lint/index.js';
+import type { Finding, RuleContext } from '../src/lint/index.js';
 import { END_ENTITY_RULES } from '../src/rules/end-entity/index.js';
 import { DEFAULT_ROLE_TABLE, TEST_ENVIRONMENT, smkiView } from '../src/smki/index.js';
 import type { CertificateKind } from '../src/smki/index.js';
 import type { BasicConstraints, Certificate, Extension, KeyUsage } from '../src/x509/index.js';
-import { checkSampleFile, entriesExpecting, loadManifest, manifestChecker, validEntries } from './helpers/sample-pki.js';
+import { describeSampleCoverage, findingsOf, sampleResults as results } from './helpers/rule-samples.js';
+import { loadManifest } from './helpers/sample-pki.js';
 
-const checker = manifestChecker();
-const checked = new Map<string, CertificateResult[]>();
-
-function results(file: string): CertificateResult[] {
-  let r = checked.get(file);
-  if (!r) {
-    r = checkSampleFile(file, checker);
-    checked.set(file, r);
-  }
-  return r;
-}
-
-function findingsOf(file: string, ruleId: string): Finding[] {
-  return results(file).flatMap((r) => r.findings.filter((f) => f.ruleId === ruleId));
-}
-
-function validSamplesFor(rule: Rule): string[] {
-  const kinds = rule.appliesTo === 'all' ? undefined : rule.appliesTo;
-  const bundles = loadManifest().files.filter((f) => f.file.startsWith('bundles/') && f.expect.length === 0 && (!kinds || kinds.includes(f.kind as never)));
-  return [...validEntries(kinds), ...bundles].map((e) => e.file);
-}
-
-describe.each(END_ENTITY_RULES.map((rule) => ({ id: rule.id, rule })))('$id', ({ id, rule }) => {
-  const expecting = entriesExpecting(id).map((e) => e.file);
-
-  it('has a sample certificate in the manifest that expects it', () => {
-    expect(expecting, `no manifest entry expects ${id}: add a defect sample for it`).not.toEqual([]);
-  });
-
-  it.each(expecting)('reports %s', (file) => {
-    expect(findingsOf(file, id).length, `${file} should yield ${id}`).toBeGreaterThan(0);
-  });
-
-  it.each(validSamplesFor(rule))('is silent on %s', (file) => {
-    expect(findingsOf(file, id)).toEqual([]);
-  });
-});
+describeSampleCoverage(END_ENTITY_RULES);
 
 describe('basicConstraints findings', () => {
   it('cA TRUE and "present" never both fire on any sample', () => {

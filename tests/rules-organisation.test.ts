@@ -1,53 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { CertificateResult } from '../src/check/result.js';
 import { createNodeCrypto } from '../src/crypto/node.js';
 import { OID } from '../src/der/index.js';
-import type { Finding, Rule, RuleContext } from '../src/lint/index.js';
+import type { Finding, RuleContext } from '../src/lint/index.js';
 import { ORGANISATION_RULES } from '../src/rules/organisation/index.js';
 import { DEFAULT_ROLE_TABLE, TEST_ENVIRONMENT, smkiView } from '../src/smki/index.js';
 import type { SmkiView } from '../src/smki/index.js';
 import type { AttributeTypeAndValue, Certificate } from '../src/x509/index.js';
-import { checkSampleFile, entriesExpecting, loadManifest, manifestChecker, validEntries } from './helpers/sample-pki.js';
+import { describeSampleCoverage, findingsOf, sampleResults as results } from './helpers/rule-samples.js';
 
-const checker = manifestChecker();
-const checked = new Map<string, CertificateResult[]>();
-
-/** Every item of a sample file, checked once per run. */
-function results(file: string): CertificateResult[] {
-  let r = checked.get(file);
-  if (!r) {
-    r = checkSampleFile(file, checker);
-    checked.set(file, r);
-  }
-  return r;
-}
-
-function findingsOf(file: string, ruleId: string): Finding[] {
-  return results(file).flatMap((r) => r.findings.filter((f) => f.ruleId === ruleId));
-}
-
-/** Valid samples (valid/ and the bundle of valid certificates) of the kinds a rule applies to. */
-function validSamplesFor(rule: Rule): string[] {
-  const kinds = rule.appliesTo === 'all' ? undefined : rule.appliesTo;
-  const bundles = loadManifest().files.filter((f) => f.file.startsWith('bundles/') && f.expect.length === 0 && (!kinds || kinds.includes(f.kind as never)));
-  return [...validEntries(kinds), ...bundles].map((e) => e.file);
-}
-
-describe.each(ORGANISATION_RULES.map((rule) => ({ id: rule.id, rule })))('$id', ({ id, rule }) => {
-  const expecting = entriesExpecting(id).map((e) => e.file);
-
-  it('has a sample certificate in the manifest that expects it', () => {
-    expect(expecting, `no manifest entry expects ${id}: add a defect sample for it`).not.toEqual([]);
-  });
-
-  it.each(expecting)('reports %s', (file) => {
-    expect(findingsOf(file, id).length, `${file} should yield ${id}`).toBeGreaterThan(0);
-  });
-
-  it.each(validSamplesFor(rule))('is silent on %s', (file) => {
-    expect(findingsOf(file, id)).toEqual([]);
-  });
-});
+describeSampleCoverage(ORGANISATION_RULES);
 
 /** The single message the rule gives for a sample. */
 function messageOf(file: string, ruleId: string): string {

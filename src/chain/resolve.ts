@@ -1,4 +1,3 @@
-import { toHex } from '../der/index.js';
 import type { CryptoAdapter } from '../crypto/adapter.js';
 import type { ChainInfo, IssuerCandidate } from '../lint/index.js';
 import type { SmkiView } from '../smki/index.js';
