@@ -28,7 +28,7 @@ function run(args: string[], options: { input?: string | Buffer; env?: Record<st
 }
 
 const cert = (name: string) => join(TEST_CERTS, name);
-const json = (stdout: string) => JSON.parse(stdout) as { results: { source: { path: string; index: number }; kind?: string; findings: { ruleId: string; severity: string; message: string }[]; issuer?: { matchedBy: string; signatureValid?: boolean } }[]; summary: Record<string, number> };
+const json = (stdout: string) => JSON.parse(stdout) as { results: { source: { path: string; index: number; line?: number }; kind?: string; findings: { ruleId: string; severity: string; message: string }[]; issuer?: { matchedBy: string; signatureValid?: boolean } }[]; summary: Record<string, number> };
 
 describe('smki-lint basics', () => {
   it('prints its version and help, exit 0', () => {
@@ -106,6 +106,10 @@ describe('smki-lint check', () => {
   it('reads every block of a bundle, in order', () => {
     const doc = json(run(['check', cert('bundles/orgs.pem'), '--at', AT, '--format', 'json']).stdout);
     expect(doc.results.map((r) => r.source.index)).toEqual([0, 1, 2]);
+    const lines = doc.results.map((r) => r.source.line!);
+    expect(lines[0]).toBeGreaterThanOrEqual(1);
+    expect(lines[1]).toBeGreaterThan(lines[0]);
+    expect(lines[2]).toBeGreaterThan(lines[1]);
     expect(doc.results.every((r) => r.kind === 'organisation')).toBe(true);
   });
 
@@ -113,7 +117,7 @@ describe('smki-lint check', () => {
     const pem = readFileSync(cert('valid/org-03-ka.pem'));
     const doc = json(run(['check', '-', '--at', AT, '--format', 'json'], { input: pem }).stdout);
     expect(doc.results).toHaveLength(1);
-    expect(doc.results[0].source).toEqual({ path: '-', index: 0 });
+    expect(doc.results[0].source).toEqual({ path: '-', index: 0, line: 1 });
     expect(doc.results[0].kind).toBe('organisation');
   });
 
@@ -197,6 +201,37 @@ describe('smki-lint check', () => {
     expect(run(['check', file, '--at', AT], { env: { FORCE_COLOR: '1' } }).stdout).toContain('\u001b[31m');
     expect(run(['check', file, '--at', AT, '--no-color'], { env: { FORCE_COLOR: '1' } }).stdout).not.toContain('\u001b[');
     expect(run(['check', file, '--at', AT], { env: { FORCE_COLOR: '1', NO_COLOR: '1' } }).stdout).not.toContain('\u001b[');
+  });
+});
+
+describe('smki-lint check: configuration and robustness', () => {
+  it('refuses an --only or --ignore id that matches no rule (a typo would pass everything)', () => {
+    const r = run(['check', cert('valid'), '--only', 'org.role,org.rol']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe("smki-lint: --only 'org.rol' matches no rule id (see smki-lint rules)\n");
+    expect(run(['check', cert('valid'), '--ignore', 'nosuch']).code).toBe(2);
+  });
+
+  it('reads environments, roles and CN roles from --config', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'smki-cli-'));
+    const config = join(dir, 'smki-lint.json');
+    writeFileSync(config, JSON.stringify({ environment: 'production', environments: [{ name: 'production', policies: { organisation: ['1.2.826.0.1.8641679.1.2.1.9'] } }], roles: [{ code: 136, name: 'exampleRole' }] }));
+    const r = json(run(['check', cert('defects/org-role-unknown-88.pem'), '--at', AT, '--format', 'json', '--config', config]).stdout);
+    expect(r.results[0].findings.map((f) => f.ruleId)).toContain('cert.policies.unexpected-oid');
+    expect(r.results[0].findings.map((f) => f.ruleId)).not.toContain('org.role.unknown');
+    expect((r as unknown as { environment: string }).environment).toBe('production');
+    expect(run(['roles', '--config', config]).stdout).toMatch(/^88 +136 +exampleRole/m);
+    writeFileSync(config, '{ "roles": [ { "code": 300 } ] }');
+    const bad = run(['check', cert('valid'), '--config', config]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain(`${config}: roles[0].code must be a whole number 0..255`);
+    expect(run(['check', cert('valid'), '--config', join(dir, 'missing.json')]).stderr).toContain('cannot read config');
+  });
+
+  it('stops quietly when the reader closes the pipe early', () => {
+    const r = spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" check "${TEST_CERTS}" --at ${AT} --format json --fail-on never | head -2 > /dev/null; exit \${PIPESTATUS[0]}`], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
   });
 });
 

@@ -34,7 +34,7 @@ export class Checker {
       return this.inputResult(entry.source, entry.problem.kind === 'no-certificate' ? INPUT_NO_CERTIFICATE : INPUT_INVALID_ENCODING, entry.problem.message);
     }
     if (!isCertificateEntry(entry)) {
-      const where = entry.line ? ` at line ${entry.line}` : '';
+      const where = entry.source.line ? ` at line ${entry.source.line}` : '';
       const r = this.inputResult(entry.source, INPUT_NOT_CERTIFICATE, `${entry.source.path}: PEM block${where} is labelled '${entry.label}', not CERTIFICATE; it was not checked`);
       if (entry.der) r.sha256 = toHex(this.options.crypto.sha256(entry.der));
       return r;

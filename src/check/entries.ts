@@ -8,7 +8,6 @@ export interface Entry {
   der?: Uint8Array;
   /** PEM label, when the item came from a PEM block. */
   label?: string;
-  line?: number;
   problem?: { kind: 'no-certificate' | 'invalid-encoding'; message: string };
 }
 
@@ -18,12 +17,11 @@ export function detectEntries(bytes: Uint8Array, path: string): Entry[] {
   const out: Entry[] = [];
   for (const p of detected.problems) {
     const where = p.line !== undefined ? ` (line ${p.line})` : '';
-    out.push({ source: { path, index: p.index }, problem: { kind: p.kind, message: `${path}${where}: ${p.message}` } });
+    out.push({ source: p.line !== undefined ? { path, index: p.index, line: p.line } : { path, index: p.index }, problem: { kind: p.kind, message: `${path}${where}: ${p.message}` } });
   }
   for (const item of detected.items) {
-    const e: Entry = { source: { path, index: item.index }, der: item.der };
+    const e: Entry = { source: item.line !== undefined ? { path, index: item.index, line: item.line } : { path, index: item.index }, der: item.der };
     if (item.label !== undefined) e.label = item.label;
-    if (item.line !== undefined) e.line = item.line;
     out.push(e);
   }
   return out.sort((a, b) => a.source.index - b.source.index);

@@ -1,5 +1,7 @@
 import type { CryptoAdapter } from '../crypto/adapter.js';
+import { ENGINE_FINDINGS, matchesAny } from '../lint/index.js';
 import type { Rule } from '../lint/index.js';
+import { ALL_RULES } from '../rules/index.js';
 import { DEFAULT_ENVIRONMENTS, DEFAULT_ROLE_TABLE } from '../smki/index.js';
 import type { CertificateKind, Environment, RoleTable } from '../smki/index.js';
 
@@ -36,10 +38,37 @@ export interface ResolvedOptions {
 
 export class OptionsError extends Error {}
 
+const ISO_INSTANT = /^(\d{4}-\d{2}-\d{2})(?:T(\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?)(Z|[+-]\d{2}:\d{2})?)?$/;
+
+/**
+ * An ISO 8601 date or date-time as milliseconds, NaN otherwise. A date alone, or a time without
+ * an offset, is read as UTC (never as the machine's local time), so results do not depend on where
+ * the check runs.
+ */
+export function parseIsoInstant(text: string): number {
+  const m = ISO_INSTANT.exec(text);
+  if (!m) return Number.NaN;
+  const ms = Date.parse(`${m[1]}T${m[2] ?? '00:00'}${m[3] ?? 'Z'}`);
+  // Date.parse rolls 2026-02-30 over to March; a date that does not exist is not accepted.
+  return Number.isNaN(ms) || new Date(ms + offsetMs(m[3])).toISOString().slice(0, 10) !== m[1] ? Number.NaN : ms;
+}
+
+function offsetMs(offset: string | undefined): number {
+  if (!offset || offset === 'Z') return 0;
+  const sign = offset[0] === '-' ? -1 : 1;
+  return sign * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(4, 6))) * 60_000;
+}
+
 export function resolveOptions(options: CheckOptions): ResolvedOptions {
-  const evaluationTime = options.at === undefined ? Date.now() : options.at instanceof Date ? options.at.getTime() : typeof options.at === 'number' ? options.at : Date.parse(options.at);
+  const evaluationTime = options.at === undefined ? Date.now() : options.at instanceof Date ? options.at.getTime() : typeof options.at === 'number' ? options.at : parseIsoInstant(options.at);
   if (Number.isNaN(evaluationTime)) throw new OptionsError(`evaluation time '${String(options.at)}' is not an ISO 8601 date`);
   const roles = options.roles ?? DEFAULT_ROLE_TABLE;
+  const ids = [...ENGINE_FINDINGS, ...(options.rules ?? ALL_RULES)].map((r) => r.id);
+  for (const [flag, patterns] of [['--only', options.only], ['--ignore', options.ignore]] as const) {
+    const unmatched = (patterns ?? []).filter((p) => !ids.some((id) => matchesAny(id, [p])));
+    // A mistyped id would otherwise select nothing and pass silently.
+    if (unmatched.length > 0) throw new OptionsError(`${flag} ${unmatched.map((p) => `'${p}'`).join(', ')} matches no rule id (see smki-lint rules)`);
+  }
   return {
     evaluationTime,
     environment: resolveEnvironment(options.environment, options.environments),

@@ -7,6 +7,8 @@ export interface SourceRef {
   path: string;
   /** 0-based position of the item within its source. */
   index: number;
+  /** 1-based line where the item starts (a PEM block's BEGIN line), for items read from text. */
+  line?: number;
 }
 
 /** The SMKI reading of the subject shown for every result. */

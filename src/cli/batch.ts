@@ -1,4 +1,6 @@
 import { Checker } from '../check/checker.js';
+import { applyConfig } from '../check/config.js';
+import type { CheckConfig } from '../check/config.js';
 import type { Entry } from '../check/entries.js';
 import { createNodeCrypto } from '../crypto/node.js';
 import { SEVERITY_RANK } from '../lint/index.js';
@@ -19,12 +21,16 @@ export interface CheckSettings {
   requireIssuer: boolean;
   format: FormatName;
   colour: boolean;
+  /** The --config file's content, applied in every thread. */
+  config?: CheckConfig;
   /** Issuer certificates: named by --issuer (force) or CAs found in the run. */
   issuers: { der: Uint8Array; force: boolean }[];
 }
 
 export interface ChunkOutput {
   text: string;
+  /** Each result's output, instead of text, when the format joins them itself (OutputFormat.join). */
+  parts?: string[];
   summary: Summary;
   /** Highest severity rank seen (0 for none). */
   worst: number;
@@ -36,7 +42,7 @@ export class Batch {
   private readonly format;
 
   constructor(private readonly settings: CheckSettings) {
-    this.checker = new Checker({ at: settings.at, environment: settings.environment, only: settings.only, ignore: settings.ignore, kind: settings.kind, crypto: createNodeCrypto() });
+    this.checker = new Checker(applyConfig({ at: settings.at, environment: settings.environment, only: settings.only, ignore: settings.ignore, kind: settings.kind, crypto: createNodeCrypto() }, settings.config));
     for (const issuer of settings.issuers) this.checker.addIssuer(issuer.der, issuer.force);
     this.format = outputFormat(settings.format, settings.colour);
   }
@@ -46,14 +52,17 @@ export class Batch {
     const summary = emptySummary();
     let worst = 0;
     let text = '';
+    const parts: string[] | undefined = this.format.join ? [] : undefined;
     const results = this.checker.checkEntries(entries, this.settings.requireIssuer);
     for (let i = 0; i < results.length; i++) {
       const result = results[i];
       for (const f of result.findings) worst = Math.max(worst, SEVERITY_RANK[f.severity]);
       addToSummary(summary, result);
-      text += this.format.result(result, firstPosition + i);
+      const out = this.format.result(result, firstPosition + i);
+      if (parts) parts.push(out);
+      else text += out;
     }
-    return { text, summary, worst };
+    return parts ? { text, parts, summary, worst } : { text, summary, worst };
   }
 }
 

@@ -2,6 +2,7 @@ import type { RuleMeta } from '../lint/index.js';
 import type { Write } from './output.js';
 import { CATALOGUE } from '../rules/index.js';
 import { DEFAULT_ROLE_TABLE } from '../smki/index.js';
+import { loadConfig } from './config-file.js';
 
 /** `smki-lint rules`: the catalogue, generated from rule metadata. */
 export function runRules(format: 'text' | 'json', write: Write): number {
@@ -31,8 +32,8 @@ export function effectiveText(r: RuleMeta): string {
 }
 
 /** `smki-lint roles`: hex OU form, decimal repository code and meaning side by side. */
-export function runRoles(format: 'text' | 'json', write: Write): number {
-  const roles = DEFAULT_ROLE_TABLE.roles;
+export function runRoles(format: 'text' | 'json', write: Write, configPath?: string): number {
+  const roles = DEFAULT_ROLE_TABLE.extend(loadConfig(configPath)?.roles ?? []).roles;
   if (format === 'json') {
     write(JSON.stringify(roles, null, 2) + '\n');
     return 0;

@@ -1,7 +1,9 @@
 import { availableParallelism } from 'node:os';
 import { detectEntries, isCertificateEntry, possibleIssuers } from '../check/entries.js';
 import type { Entry } from '../check/entries.js';
+import { applyConfig } from '../check/config.js';
 import { resolveOptions } from '../check/options.js';
+import { loadConfig } from './config-file.js';
 import { createNodeCrypto } from '../crypto/node.js';
 import { readFiles } from '../input/node.js';
 import { SEVERITY_RANK } from '../lint/index.js';
@@ -31,6 +33,8 @@ export interface CheckCommandOptions {
   /** Files or directories of issuer certificates (--issuer). */
   issuers: string[];
   requireIssuer: boolean;
+  /** A JSON configuration file: environments, roles, CN roles. */
+  config?: string;
   /** Worker threads; 1 checks in-process. */
   jobs: number;
 }
@@ -51,8 +55,9 @@ export function defaultJobs(): number {
 export async function runCheck(inputs: string[], opts: CheckCommandOptions, write: Write): Promise<number> {
   const files = await listFiles(inputs);
   const issuerFiles = opts.issuers.length > 0 ? await listFiles(opts.issuers) : [];
-  // Validates --at and --environment before any reading.
-  const resolved = resolveOptions({ at: opts.at, environment: opts.environment, crypto: createNodeCrypto() });
+  const config = loadConfig(opts.config);
+  // Validates --at, --environment, --only and --ignore before any reading.
+  const resolved = resolveOptions(applyConfig({ at: opts.at, environment: opts.environment, only: opts.only, ignore: opts.ignore, crypto: createNodeCrypto() }, config));
   const settings: Omit<CheckSettings, 'issuers'> = {
     at: resolved.evaluationTime,
     environment: resolved.environment.name,
@@ -62,6 +67,7 @@ export async function runCheck(inputs: string[], opts: CheckCommandOptions, writ
     requireIssuer: opts.requireIssuer,
     format: opts.format,
     colour: opts.colour,
+    config,
   };
   const workersForFiles = opts.jobs > 1 && files.length >= PARALLEL_FILES && !files.includes('-');
   const parallel = workersForFiles ? new ParallelCheck(settings, opts.jobs) : undefined;
@@ -73,8 +79,11 @@ export async function runCheck(inputs: string[], opts: CheckCommandOptions, writ
     const format = outputFormat(opts.format, opts.colour);
     const summary = emptySummary();
     let worst = 0;
+    // A format that joins its results itself gets them all at the end.
+    const parts: string[] | undefined = format.join ? [] : undefined;
     const emit = (out: ChunkOutput) => {
-      write(out.text);
+      if (parts) for (const part of out.parts ?? []) parts.push(part);
+      else write(out.text);
       mergeSummary(summary, out.summary);
       worst = Math.max(worst, out.worst);
     };
@@ -84,6 +93,7 @@ export async function runCheck(inputs: string[], opts: CheckCommandOptions, writ
     } else {
       await checkInProcess(files, settings, explicit, opts.jobs, emit);
     }
+    if (parts) write(format.join!(parts));
     write(format.end(summary));
     const threshold = opts.failOn === 'never' ? Infinity : SEVERITY_RANK[opts.failOn];
     return worst >= threshold ? 1 : 0;

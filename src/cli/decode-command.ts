@@ -1,4 +1,6 @@
 import { Checker } from '../check/checker.js';
+import { applyConfig } from '../check/config.js';
+import { loadConfig } from './config-file.js';
 import { createNodeCrypto } from '../crypto/node.js';
 import { readFiles } from '../input/node.js';
 import { decodeSummaryJson } from '../report/decode-json.js';
@@ -11,13 +13,14 @@ import { listFiles } from './inputs.js';
 export interface DecodeCommandOptions {
   format: 'text' | 'json';
   kind?: CertificateKind;
+  config?: string;
   colour: boolean;
 }
 
 /** Runs `decode`; exit 1 when an item could not be read as a certificate. */
 export async function runDecode(inputs: string[], opts: DecodeCommandOptions, write: Write): Promise<number> {
   const files = await listFiles(inputs);
-  const checker = new Checker({ kind: opts.kind, crypto: createNodeCrypto() });
+  const checker = new Checker(applyConfig({ kind: opts.kind, crypto: createNodeCrypto() }, loadConfig(opts.config)));
   const style = opts.colour ? COLOUR : PLAIN;
   let failed = false;
   const json: unknown[] = [];

@@ -1,6 +1,6 @@
 import process from 'node:process';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { OptionsError } from '../check/options.js';
+import { OptionsError, parseIsoInstant } from '../check/options.js';
 import { UsageError } from '../input/node.js';
 import { CERTIFICATE_KINDS } from '../smki/index.js';
 import type { CertificateKind } from '../smki/index.js';
@@ -19,7 +19,7 @@ export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
 const list = (value: string, previous: string[] = []) => previous.concat(value.split(',').map((s) => s.trim()).filter(Boolean));
 
 function isoDate(value: string): string {
-  if (Number.isNaN(Date.parse(value))) throw new InvalidArgumentError(`'${value}' is not an ISO 8601 date (e.g. 2026-01-31 or 2026-01-31T12:00:00Z)`);
+  if (Number.isNaN(parseIsoInstant(value))) throw new InvalidArgumentError(`'${value}' is not an ISO 8601 date (e.g. 2026-01-31 or 2026-01-31T12:00:00Z)`);
   return value;
 }
 
@@ -44,18 +44,19 @@ export function buildProgram(out: BufferedOutput, setExit: (code: number) => voi
     .command('check')
     .description('lint certificates against the SMKI profiles (files, directories, PEM bundles, - for stdin)')
     .argument('<inputs...>', 'files, directories (recursive: *.pem *.crt *.cer *.der *.cert) or - for standard input')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'jsonl']).default('text'))
+    .addOption(new Option('-f, --format <format>', 'output format (sarif: SARIF 2.1.0 for code scanning; junit: JUnit XML for CI test reports)').choices(['text', 'json', 'jsonl', 'sarif', 'junit']).default('text'))
     .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding reaches this severity').choices(['error', 'warning', 'notice', 'never']).default('error'))
     .option('--at <date>', 'evaluation time for validity checks, ISO 8601 (default: now)', isoDate)
     .option('--only <ids>', 'run only these rule ids or prefixes (comma-separated, repeatable)', list)
     .option('--ignore <ids>', 'skip these rule ids or prefixes (comma-separated, repeatable)', list)
-    .option('--environment <name>', 'policy OID environment', 'test')
+    .option('--environment <name>', "policy OID environment (default: the config file's, else 'test')")
+    .option('--config <file>', 'JSON configuration: environments and their policy OIDs, extra roles, CN roles')
     .addOption(kindOption())
     .option('--issuer <file|dir>', 'issuer certificates to check signatures and links against (repeatable); CA certificates in the inputs are used too', (v: string, prev: string[] = []) => prev.concat(v))
     .option('--require-issuer', 'a certificate whose issuer is not available is an error, not a notice')
     .option('-j, --jobs <n>', `worker threads for large batches (default: ${defaultJobs()}, the available cores)`, positiveInteger)
     .option('--no-color', 'never colour the output')
-    .action(async (inputs: string[], o: { format: FormatName; failOn: FailOn; at?: string; only?: string[]; ignore?: string[]; environment: string; kind?: CertificateKind; issuer?: string[]; requireIssuer?: boolean; jobs?: number; color: boolean }) => {
+    .action(async (inputs: string[], o: { format: FormatName; failOn: FailOn; at?: string; only?: string[]; ignore?: string[]; environment?: string; config?: string; kind?: CertificateKind; issuer?: string[]; requireIssuer?: boolean; jobs?: number; color: boolean }) => {
       setExit(
         await runCheck(
           inputs,
@@ -66,6 +67,7 @@ export function buildProgram(out: BufferedOutput, setExit: (code: number) => voi
             only: o.only,
             ignore: o.ignore,
             environment: o.environment,
+            config: o.config,
             kind: o.kind,
             colour: useColour(process.stdout, o.color),
             issuers: o.issuer ?? [],
@@ -83,9 +85,10 @@ export function buildProgram(out: BufferedOutput, setExit: (code: number) => voi
     .argument('<inputs...>', 'files, directories or - for standard input')
     .addOption(new Option('-f, --format <format>', 'output format (json: the full decoded model)').choices(['text', 'json']).default('text'))
     .addOption(kindOption())
+    .option('--config <file>', 'JSON configuration (its roles are used to name role codes)')
     .option('--no-color', 'never colour the output')
-    .action(async (inputs: string[], o: { format: 'text' | 'json'; kind?: CertificateKind; color: boolean }) => {
-      setExit(await runDecode(inputs, { format: o.format, kind: o.kind, colour: useColour(process.stdout, o.color) }, out.write));
+    .action(async (inputs: string[], o: { format: 'text' | 'json'; kind?: CertificateKind; config?: string; color: boolean }) => {
+      setExit(await runDecode(inputs, { format: o.format, kind: o.kind, config: o.config, colour: useColour(process.stdout, o.color) }, out.write));
     });
 
   program
@@ -98,7 +101,8 @@ export function buildProgram(out: BufferedOutput, setExit: (code: number) => voi
     .command('roles')
     .description('list the Remote Party Role Codes: hex OU form, decimal repository code, meaning')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .action((o: { format: 'text' | 'json' }) => setExit(runRoles(o.format, out.write)));
+    .option('--config <file>', 'JSON configuration whose roles extend the table')
+    .action((o: { format: 'text' | 'json'; config?: string }) => setExit(runRoles(o.format, out.write, o.config)));
 
   program.exitOverride();
   for (const c of program.commands) c.exitOverride();

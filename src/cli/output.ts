@@ -7,20 +7,29 @@ import process from 'node:process';
 export class BufferedOutput {
   private chunks: string[] = [];
   private size = 0;
+  /** Set when the reader went away (`smki-lint check ... | head`): output stops, the run ends quietly. */
+  private closed = false;
 
   constructor(
     private readonly stream: NodeJS.WritableStream = process.stdout,
     private readonly limit = 1 << 16,
-  ) {}
+  ) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error;
+      this.closed = true;
+      this.chunks = [];
+    });
+  }
 
   readonly write = (text: string): void => {
+    if (this.closed) return;
     this.chunks.push(text);
     this.size += text.length;
     if (this.size >= this.limit) this.push();
   };
 
   private push(): boolean {
-    if (this.chunks.length === 0) return true;
+    if (this.closed || this.chunks.length === 0) return true;
     const text = this.chunks.join('');
     this.chunks = [];
     this.size = 0;
@@ -28,7 +37,11 @@ export class BufferedOutput {
   }
 
   async flush(): Promise<void> {
-    if (!this.push()) await new Promise<void>((resolve) => this.stream.once('drain', () => resolve()));
+    if (this.push() || this.closed) return;
+    await new Promise<void>((resolve) => {
+      this.stream.once('drain', resolve);
+      this.stream.once('error', () => resolve());
+    });
   }
 }
 

@@ -17,6 +17,12 @@ export interface OutputFormat {
   /** position: 0-based index of the result in the whole output. */
   result(result: CertificateResult, position: number): string;
   end(summary: Summary): string;
+  /**
+   * When present, the result() outputs of the whole run are passed here and its return value is
+   * written between begin() and end(), instead of the outputs being concatenated as they come: for
+   * formats whose separators depend on which results wrote anything.
+   */
+  join?(parts: string[]): string;
 }
 
 export const REPORT_SCHEMA_VERSION = 1;

@@ -1,11 +1,13 @@
 import type { OutputFormat } from './format.js';
 import { JSON_FORMAT, JSONL_FORMAT } from './json-format.js';
+import { JUNIT_FORMAT } from './junit-format.js';
+import { SARIF_FORMAT } from './sarif-format.js';
 import { COLOUR, PLAIN } from './style.js';
 import { textFormat } from './text-format.js';
 
-export type FormatName = 'text' | 'json' | 'jsonl';
+export type FormatName = 'text' | 'json' | 'jsonl' | 'sarif' | 'junit';
 
-export const FORMAT_NAMES: readonly FormatName[] = ['text', 'json', 'jsonl'];
+export const FORMAT_NAMES: readonly FormatName[] = ['text', 'json', 'jsonl', 'sarif', 'junit'];
 
 export function outputFormat(name: FormatName, colour: boolean): OutputFormat {
   switch (name) {
@@ -13,6 +15,10 @@ export function outputFormat(name: FormatName, colour: boolean): OutputFormat {
       return JSON_FORMAT;
     case 'jsonl':
       return JSONL_FORMAT;
+    case 'sarif':
+      return SARIF_FORMAT;
+    case 'junit':
+      return JUNIT_FORMAT;
     case 'text':
       return textFormat(colour ? COLOUR : PLAIN);
   }

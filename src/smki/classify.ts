@@ -40,7 +40,7 @@ export function classify(cert: Certificate): Classification {
     return { kind: 'device', reason: subjectEmpty ? 'empty subject on an end-entity certificate' : 'subjectAltName holds a hardwareModuleName' };
   }
   if (ou !== undefined || hasUid) {
-    return { kind: 'organisation', reason: ou !== undefined ? `subject OU='${ou}' (a Remote Party Role Code)${caBy ? ` despite ${caBy}` : ''}` : 'subject holds an x500UniqueIdentifier (Entity Identifier)' };
+    return { kind: 'organisation', reason: ou !== undefined ? `subject OU='${ou}' (where the Remote Party Role Code is held)${caBy ? ` despite ${caBy}` : ''}` : 'subject holds an x500UniqueIdentifier (Entity Identifier)' };
   }
   if (caBy && selfNamed) return { kind: 'root', reason: `self-signed with ${caBy}, though without OU=00` };
   if (caBy && !subjectEmpty) return { kind: 'device-ca', reason: `${caBy} with a subject that has no role OU` };

@@ -25,7 +25,7 @@ export default defineRule({
       offset: cn.offset,
       message:
         `Subject CN '${cn.value}' is present but role ${role} may not have one; only roles ${permitted || '(none configured)'} ` +
-        `may populate the Subject X520 Common Name (OCP Annex B as corrected in November 2020)${erratum}. Remove the CN`,
+        `may populate the Subject X520 Common Name (OCP Annex B as corrected in November 2020)${erratum}. Remove the CN.`,
     });
   },
 });

@@ -12,7 +12,7 @@ export default defineRule({
   citation: 'Spec section 2, "key usages seen" per Remote Party Role (DCC test PKI); no SEC text states which roles may hold keyAgreement',
   description: 'The certificate\'s key usage (digitalSignature or keyAgreement) is not one seen for its role, e.g. keyAgreement for 0x87 xmlSigning.',
   // The per-role usages are practice, not a stated rule: hence a warning.
-  source: 'seen',
+  source: 'adopted',
   check({ cert, view }, ctx) {
     const role = roleOu(cert, view)?.reading.role;
     // Reserved and CA roles are reported by their own rules; an empty list means nothing is known.
