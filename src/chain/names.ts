@@ -1,3 +1,4 @@
+import { bytesEqual } from '../der/index.js';
 import type { Name } from '../x509/index.js';
 
 export type NameComparison =
@@ -34,12 +35,6 @@ export function compareNames(issuer: Name | undefined, subject: Name | undefined
 
 function normalise(s: string): string {
   return s.trim().replace(/\s+/g, ' ').toLowerCase();
-}
-
-export function bytesEqual(a: Uint8Array | undefined, b: Uint8Array | undefined): boolean {
-  if (!a || !b || a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }
 
 /** A key for indexing names by their normalised content. */

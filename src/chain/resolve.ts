@@ -4,7 +4,7 @@ import type { SmkiView } from '../smki/index.js';
 import type { Certificate } from '../x509/index.js';
 import { extensionValue, formatName } from '../x509/index.js';
 import type { IssuerStore } from './issuer-store.js';
-import { bytesEqual } from './names.js';
+import { bytesEqual } from '../der/index.js';
 import { verifySignature } from './signature.js';
 
 /**

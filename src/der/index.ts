@@ -1,4 +1,5 @@
 export { DerNode, Tag, tagName, nodeName } from './node.js';
+export { bytesEqual } from './bytes.js';
 export { parseDer } from './parse.js';
 export type { DerParseOptions, DerParseResult } from './parse.js';
 export { DER_VIOLATION_KINDS } from './violations.js';

@@ -1,4 +1,4 @@
-import { OID } from '../der/index.js';
+import { bytesEqual, OID } from '../der/index.js';
 import { attributesOf, extensionValue } from '../x509/index.js';
 import type { Certificate } from '../x509/index.js';
 import type { CertificateKind } from './kinds.js';
@@ -11,11 +11,7 @@ export interface Classification {
 
 /** Bytes-equal issuer and subject: the certificate names itself as its issuer. */
 export function namesItselfAsIssuer(cert: Certificate): boolean {
-  const a = cert.issuer?.raw;
-  const b = cert.subject?.raw;
-  if (!a || !b || a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
+  return bytesEqual(cert.issuer?.raw, cert.subject?.raw);
 }
 
 /**

@@ -70,10 +70,12 @@ function decodeTbs(ctx: DecodeContext, tbs: DerNode, cert: Certificate): void {
 
   if (k[i]?.isContext(1)) {
     cert.issuerUniqueIdPresent = true;
+    cert.issuerUniqueIdOffset = k[i].offset;
     i++;
   }
   if (k[i]?.isContext(2)) {
     cert.subjectUniqueIdPresent = true;
+    cert.subjectUniqueIdOffset = k[i].offset;
     i++;
   }
   if (k[i]?.isContext(3)) {

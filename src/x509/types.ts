@@ -174,6 +174,9 @@ export interface Certificate {
   subjectPublicKeyInfo?: SubjectPublicKeyInfo;
   issuerUniqueIdPresent: boolean;
   subjectUniqueIdPresent: boolean;
+  /** Offsets of the issuerUniqueID [1] and subjectUniqueID [2] elements, when present. */
+  issuerUniqueIdOffset?: number;
+  subjectUniqueIdOffset?: number;
   extensions: Extension[];
   signatureAlgorithm?: AlgorithmIdentifier;
   /** Content of the signatureValue BIT STRING after the unused-bits octet. */

@@ -11,35 +11,11 @@ export function hexUpper(bytes: Uint8Array): string {
   return toHex(bytes).toUpperCase();
 }
 
-export function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
 /** Offset of a view into the certificate's bytes, when it is one. */
 export function offsetIn(cert: Certificate, part: Uint8Array | undefined): number | undefined {
   if (!part || part.buffer !== cert.der.buffer) return undefined;
   const offset = part.byteOffset - cert.der.byteOffset;
   return offset >= 0 && offset + part.length <= cert.der.length ? offset : undefined;
-}
-
-/** Offset just past the DER element that starts at `offset`, or undefined if it cannot be read. */
-export function elementEnd(bytes: Uint8Array, offset: number): number | undefined {
-  let i = offset + 1;
-  if ((bytes[offset] & 0x1f) === 0x1f) {
-    // High-tag-number form: the tag ends at the first octet without its top bit.
-    while (i < bytes.length && bytes[i] & 0x80) i++;
-    i++;
-  }
-  if (i >= bytes.length) return undefined;
-  const first = bytes[i++];
-  if (first < 0x80) return i + first;
-  const count = first & 0x7f;
-  if (count === 0 || count > 4 || i + count > bytes.length) return undefined;
-  let length = 0;
-  for (let k = 0; k < count; k++) length = length * 256 + bytes[i++];
-  return i + length;
 }
 
 /** RFC 5280 4.2.1.2 method 2: 0100 then the least significant 60 bits of SHA-1(subjectPublicKey). */

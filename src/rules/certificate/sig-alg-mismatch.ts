@@ -1,8 +1,8 @@
-import { describeOid } from '../../der/index.js';
 import { defineRule } from '../../lint/index.js';
 import type { AlgorithmIdentifier } from '../../x509/index.js';
 import { PATH } from '../paths.js';
-import { describeParameters, hexUpper, sameBytes } from './shared.js';
+import { bytesEqual, describeOid } from '../../der/index.js';
+import { describeParameters, hexUpper } from './shared.js';
 
 export default defineRule({
   id: 'cert.sig-alg.mismatch',
@@ -14,7 +14,7 @@ export default defineRule({
   check({ cert }, ctx) {
     const inner = cert.signature;
     const outer = cert.signatureAlgorithm;
-    if (!inner || !outer || sameBytes(inner.raw, outer.raw)) return;
+    if (!inner || !outer || bytesEqual(inner.raw, outer.raw)) return;
     let a = summary(inner);
     let b = summary(outer);
     if (a === b) {

@@ -1,7 +1,8 @@
+import { bytesEqual } from '../../der/index.js';
 import { defineRule } from '../../lint/index.js';
 import { findExtension } from '../../x509/index.js';
 import { extensionPath } from '../paths.js';
-import { hexUpper, keyIdMethod2, keySha1, sameBytes } from './shared.js';
+import { hexUpper, keyIdMethod2, keySha1 } from './shared.js';
 
 const KEY_ID_OCTETS = 8;
 
@@ -19,7 +20,7 @@ export default defineRule({
     const sha1 = keySha1(cert, ctx.crypto);
     let found = `${ski.length} octets`;
     if (ski.length === 20 && sha1) {
-      found += sameBytes(ski, sha1) ? ' (the full SHA-1 of the key, RFC 5280 method 1)' : ' (not the SHA-1 of the key either)';
+      found += bytesEqual(ski, sha1) ? ' (the full SHA-1 of the key, RFC 5280 method 1)' : ' (not the SHA-1 of the key either)';
     }
     const expected = sha1 ? `: ${hexUpper(keyIdMethod2(sha1))}` : '';
     ctx.report({

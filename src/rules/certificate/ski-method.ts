@@ -1,7 +1,8 @@
+import { bytesEqual } from '../../der/index.js';
 import { defineRule } from '../../lint/index.js';
 import { findExtension } from '../../x509/index.js';
 import { extensionPath } from '../paths.js';
-import { hexUpper, keyIdMethod2, sameBytes } from './shared.js';
+import { hexUpper, keyIdMethod2 } from './shared.js';
 
 export default defineRule({
   id: 'cert.ski.method',
@@ -33,8 +34,8 @@ export default defineRule({
 
 /** Names the usual ways of getting method 2 wrong, when the identifier matches one of them. */
 function diagnose(ski: Uint8Array, sha1: Uint8Array, spki: Uint8Array, hash: (data: Uint8Array) => Uint8Array): string {
-  if (sameBytes(ski, sha1.subarray(sha1.length - 8))) return ' (it is the low 64 bits of the SHA-1 without the 0100 type field)';
-  if (sameBytes(ski, sha1.subarray(0, 8))) return ' (it is the first 64 bits of the SHA-1 of the key)';
-  if (sameBytes(ski, keyIdMethod2(hash(spki)))) return ' (it is computed over the whole SubjectPublicKeyInfo, not the subjectPublicKey bits)';
+  if (bytesEqual(ski, sha1.subarray(sha1.length - 8))) return ' (it is the low 64 bits of the SHA-1 without the 0100 type field)';
+  if (bytesEqual(ski, sha1.subarray(0, 8))) return ' (it is the first 64 bits of the SHA-1 of the key)';
+  if (bytesEqual(ski, keyIdMethod2(hash(spki)))) return ' (it is computed over the whole SubjectPublicKeyInfo, not the subjectPublicKey bits)';
   return '';
 }

@@ -1,5 +1,5 @@
 import { defineRule } from '../../lint/index.js';
-import { bytesEqual } from '../../chain/index.js';
+import { bytesEqual } from '../../der/index.js';
 import { extensionValue, findExtension } from '../../x509/index.js';
 import { extensionPath } from '../paths.js';
 import { describeIssuer, keyIdHex, otherIssuer } from './support.js';
