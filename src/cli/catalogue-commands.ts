@@ -19,13 +19,13 @@ export function runRules(format: 'text' | 'json', write: Write): number {
   return 0;
 }
 
-export function ruleJson(r: RuleMeta): Record<string, unknown> {
+function ruleJson(r: RuleMeta): Record<string, unknown> {
   const out: Record<string, unknown> = { id: r.id, severity: r.severity, appliesTo: r.appliesTo, citation: r.citation, description: r.description, source: r.source };
   if (r.effective) out.effective = r.effective;
   return out;
 }
 
-export function effectiveText(r: RuleMeta): string {
+function effectiveText(r: RuleMeta): string {
   if (!r.effective) return '';
   const parts = [r.effective.from && `from ${r.effective.from}`, r.effective.until && `until ${r.effective.until}`].filter(Boolean);
   return ` · effective ${parts.join(' ')}`;
