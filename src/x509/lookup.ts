@@ -1,9 +1,9 @@
-import { KNOWN_EXTENSIONS } from './extensions/index.js';
 import type { Certificate, Extension, ExtensionValues, KnownExtensionName } from './types.js';
 
 /** The first extension with this name, if present. */
 export function findExtension(cert: Certificate, name: KnownExtensionName): Extension | undefined {
-  for (const e of cert.extensions) if (KNOWN_EXTENSIONS[e.oid] === name) return e;
+  const list = cert.extensions;
+  for (let i = 0; i < list.length; i++) if (list[i].known === name) return list[i];
   return undefined;
 }
 

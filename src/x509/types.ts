@@ -146,6 +146,8 @@ export type KnownExtensionName = keyof ExtensionValues;
 export interface Extension {
   oid: string;
   name?: string;
+  /** Which typed extension this is, when the project knows it (resolved once, at decode). */
+  known?: KnownExtensionName;
   critical: boolean;
   /** The criticality as encoded; DER forbids encoding the default FALSE. */
   criticalEncoded: boolean;

@@ -25,6 +25,7 @@ export const KNOWN_EXTENSIONS: Record<string, KnownExtensionName> = {
  */
 export function decodeExtensionValue(bytes: Uint8Array, ext: Extension, violations: DerViolation[]): void {
   const known = KNOWN_EXTENSIONS[ext.oid];
+  if (known) ext.known = known;
   const start = ext.valueOffset;
   const end = start + ext.value.length;
   const parsed = parseDer(bytes, start, end);
