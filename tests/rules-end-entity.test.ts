@@ -105,7 +105,7 @@ describe('basicConstraints variations', () => {
   function withBasicConstraints(parsed: BasicConstraints | undefined, error?: string): Certificate {
     const cert = baseCert('valid/device-ds.pem');
     const ku = extension(cert, OID.keyUsage);
-    cert.extensions.push({ ...ku, oid: OID.basicConstraints, name: 'basicConstraints', critical: false, parsed, error });
+    cert.extensions.push({ ...ku, oid: OID.basicConstraints, name: 'basicConstraints', known: 'basicConstraints', critical: false, parsed, error });
     return cert;
   }
 
