@@ -381,6 +381,13 @@ describe('detectItems: hex', () => {
     expect(detect(text).items[0]).toMatchObject({ encoding: 'hex' });
   });
 
+  it('keeps a wrapped base64 line that starts with 0x or 0X in its base64 blob', () => {
+    const der = Uint8Array.of(0x30, 0x00, 0x00, 0x97, 0x45, 0xc0, 0x00); // 'MAAAl0XAAA=='
+    const result = detect(wrap(base64(der), 5).join('\n'));
+    expect(result.problems).toEqual([]);
+    expect(result.items.map((item) => [item.encoding, hex(item.der)])).toEqual([['base64', hex(der)]]);
+  });
+
   it('reports broken hex that starts like DER', () => {
     expect(onlyProblem(detect(`${plain}a`)).message).toBe('hex data at line 1: odd number of hex digits');
     expect(onlyProblem(detect('30 8 201')).message).toBe('hex data at line 1: a separator splits the two digits of a byte (line 1, column 5)');

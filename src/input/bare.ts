@@ -119,11 +119,13 @@ function findBlobs(bytes: Uint8Array, start: number): Blob[] | undefined {
 /** The line classes a trimmed non-empty line fits, 0 for text. */
 function classify(bytes: Uint8Array, s: number, e: number): number {
   let classes = HEX | BASE64 | TOKEN;
-  if (e - s > 2 && bytes[s] === 0x30 && (bytes[s + 1] | 0x20) === 0x78) {
-    classes = HEX;
-    s += 2;
-  }
   for (let i = s; i < e && classes !== 0; i++) classes &= CLASS[bytes[i]];
+  // A '0x' prefix makes a line hex; the same line may still be base64 ('0XAA...' in a wrapped blob).
+  if (e - s > 2 && bytes[s] === 0x30 && (bytes[s + 1] | 0x20) === 0x78) {
+    let rest = HEX;
+    for (let i = s + 2; i < e && rest !== 0; i++) rest &= CLASS[bytes[i]];
+    classes |= rest;
+  }
   return classes;
 }
 
