@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +11,7 @@ import {
   CERTIFICATE_EXTENSIONS,
   UsageError,
   expandInputs,
+  readFileSource,
   readSource,
   readSources,
   type Source,
@@ -673,6 +674,25 @@ describe('reading files', () => {
     };
     await expect(run()).rejects.toThrow(`cannot read '${join(dir, 'b.pem')}': no such file or directory`);
     expect(seen).toEqual([join(dir, 'a.pem')]);
+  });
+
+  it('keeps the bytes of every file intact while later files are read, whatever their size', () => {
+    // Sizes around the reader's scratch buffer, its shared arena and its own-buffer threshold.
+    const sizes = [0, 1, 900, 16 * 1024 - 1, 16 * 1024, 64 * 1024, 64 * 1024 + 1, 300 * 1024];
+    const contents = [...sizes, ...Array.from({ length: 400 }, (_, i) => 700 + (i % 13))].map((size, i) =>
+      Uint8Array.from({ length: size }, (_, j) => (i * 31 + j * 7) & 0xff),
+    );
+    const read = contents.map((content, i) => readFileSource(file(`sizes/${i}.der`, content)).bytes);
+    read.forEach((bytes, i) => expect(hex(bytes), `file ${i}`).toBe(hex(contents[i])));
+  });
+
+  it('reads a named pipe to its end', () => {
+    const fifo = join(root, 'pipe.pem');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    // A separate process writes; opening the pipe for reading waits until it does.
+    const writer = spawn('sh', ['-c', 'printf "%s" "$1" > "$0"', fifo, pemEncode(CERT_A)], { stdio: 'ignore' });
+    expect(hex(detectItems(readFileSource(fifo).bytes).items[0].der)).toBe(hex(CERT_A));
+    writer.kill();
   });
 
   it('reads standard input once for every "-"', () => {

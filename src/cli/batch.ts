@@ -36,6 +36,9 @@ export interface ChunkOutput {
   worst: number;
 }
 
+/** Entries checked stage by stage at a time. */
+const GROUP = 16;
+
 /** Checks entries and formats their results; the same code runs in-process and in workers. */
 export class Batch {
   readonly checker: Checker;
@@ -53,14 +56,18 @@ export class Batch {
     let worst = 0;
     let text = '';
     const parts: string[] | undefined = this.format.join ? [] : undefined;
-    const results = this.checker.checkEntries(entries, this.settings.requireIssuer);
-    for (let i = 0; i < results.length; i++) {
-      const result = results[i];
-      for (const f of result.findings) worst = Math.max(worst, SEVERITY_RANK[f.severity]);
-      addToSummary(summary, result);
-      const out = this.format.result(result, firstPosition + i);
-      if (parts) parts.push(out);
-      else text += out;
+    // Small groups: each stage stays hot in the caches, and a group's decoded certificates are
+    // dropped before the next young-generation collection would have to copy them.
+    for (let start = 0; start < entries.length; start += GROUP) {
+      const results = this.checker.checkEntries(entries.slice(start, start + GROUP), this.settings.requireIssuer);
+      for (let i = 0; i < results.length; i++) {
+        const result = results[i];
+        for (const f of result.findings) worst = Math.max(worst, SEVERITY_RANK[f.severity]);
+        addToSummary(summary, result);
+        const out = this.format.result(result, firstPosition + start + i);
+        if (parts) parts.push(out);
+        else text += out;
+      }
     }
     return parts ? { text, parts, summary, worst } : { text, summary, worst };
   }

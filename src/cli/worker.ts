@@ -3,7 +3,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { detectEntries, possibleIssuers } from '../check/entries.js';
 import type { Entry } from '../check/entries.js';
-import { readSource, UsageError } from '../input/node.js';
+import { readFileSource, UsageError } from '../input/node.js';
 import { Batch } from './batch.js';
 import type { CheckSettings } from './batch.js';
 import { unpackEntries } from './worker-protocol.js';
@@ -19,13 +19,13 @@ function hold(slice: number, entries: Entry[]): void {
   reply({ type: 'held', slice, entries: entries.length, issuers: possibleIssuers(entries) });
 }
 
-parentPort!.on('message', async (message: ToWorker) => {
+parentPort!.on('message', (message: ToWorker) => {
   switch (message.type) {
     case 'read': {
       const entries: Entry[] = [];
       try {
         for (const path of message.paths) {
-          const source = await readSource(path);
+          const source = readFileSource(path);
           for (const e of detectEntries(source.bytes, source.path)) entries.push(e);
         }
       } catch (error) {

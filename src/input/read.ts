@@ -1,10 +1,10 @@
 // Node-only: turning command-line inputs (files, directories, '-') into sources, in a
 // deterministic order.
 import type { Dirent, Stats } from 'node:fs';
-import { readFileSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import process from 'node:process';
+import { readFileBytes } from './file-bytes.js';
 import { osReason } from './os-error.js';
 
 export interface Source {
@@ -128,11 +128,16 @@ export async function readSource(path: string): Promise<Source> {
     stdin ??= readStdin();
     return { path, bytes: await stdin };
   }
-  // Synchronous on purpose: for the many small files of a certificate repository, one blocking
-  // open/read/close beats a round trip through the thread pool per call several times over.
+  return readFileSource(path);
+}
+
+/**
+ * A file's bytes, read synchronously: for the many small files of a certificate repository, one
+ * blocking open/read/close beats a round trip through the thread pool per call several times over.
+ */
+export function readFileSource(path: string): Source {
   try {
-    const buffer = readFileSync(path);
-    return { path, bytes: new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength) };
+    return { path, bytes: readFileBytes(path) };
   } catch (error) {
     throw usageError(path, error);
   }
@@ -169,5 +174,5 @@ export async function* readSources(inputs: string[], opts: ReadOptions = {}): As
 
 /** Reads paths already expanded by expandInputs, in order ('-' is standard input). */
 export async function* readFiles(paths: readonly string[]): AsyncGenerator<Source> {
-  for (const path of paths) yield await readSource(path);
+  for (const path of paths) yield path === '-' ? await readSource(path) : readFileSource(path);
 }

@@ -1,0 +1,48 @@
+// Node-only: a whole file's bytes, for the many small files of a certificate repository.
+// readFileSync costs an fstat and a buffer per file; here each file is read into one scratch
+// buffer and copied into a shared arena, so a run of tens of thousands of files makes a few
+// hundred allocations instead of one per file, and one system call fewer per file.
+import { closeSync, openSync, readSync } from 'node:fs';
+
+const SCRATCH_START = 64 * 1024;
+const ARENA_SIZE = 256 * 1024;
+/** Files at least this large get their own buffer rather than a piece of the arena. */
+const OWN_BUFFER_FROM = 16 * 1024;
+
+let scratch = new Uint8Array(SCRATCH_START);
+let arena = new Uint8Array(0);
+let arenaUsed = 0;
+
+/** Every byte of the file at path (read to its end, so pipes and growing files work). Throws the OS error. */
+export function readFileBytes(path: string): Uint8Array {
+  const fd = openSync(path, 'r');
+  let length = 0;
+  try {
+    for (;;) {
+      if (length === scratch.length) {
+        const bigger = new Uint8Array(scratch.length * 2);
+        bigger.set(scratch);
+        scratch = bigger;
+      }
+      const n = readSync(fd, scratch, length, scratch.length - length, null);
+      if (n === 0) break;
+      length += n;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return keep(scratch.subarray(0, length));
+}
+
+/** A copy of bytes that stays valid after the scratch buffer is reused. */
+function keep(bytes: Uint8Array): Uint8Array {
+  if (bytes.length >= OWN_BUFFER_FROM) return bytes.slice();
+  if (arenaUsed + bytes.length > arena.length) {
+    arena = new Uint8Array(ARENA_SIZE);
+    arenaUsed = 0;
+  }
+  const out = arena.subarray(arenaUsed, arenaUsed + bytes.length);
+  out.set(bytes);
+  arenaUsed += bytes.length;
+  return out;
+}
