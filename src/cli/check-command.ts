@@ -18,6 +18,7 @@ import { listFiles } from './inputs.js';
 import type { Write } from './output.js';
 import { ParallelCheck } from './parallel.js';
 import { TOOL } from './version.js';
+import { workersPayOff } from './workers-pay-off.js';
 
 export type FailOn = Severity | 'never';
 
@@ -35,11 +36,14 @@ export interface CheckCommandOptions {
   requireIssuer: boolean;
   /** A JSON configuration file: environments, roles, CN roles. */
   config?: string;
-  /** Worker threads; 1 checks in-process. */
-  jobs: number;
+  /**
+   * Worker threads; 1 checks in-process. Unset: the available cores, for runs large enough that
+   * threads pay off (workersPayOff); set: used for any run but the smallest.
+   */
+  jobs?: number;
 }
 
-/** Below these sizes, starting worker threads costs more than it saves. */
+/** With --jobs given, runs smaller than these are still checked in-process. */
 const PARALLEL_FILES = 64;
 const PARALLEL_ENTRIES = 512;
 
@@ -69,8 +73,12 @@ export async function runCheck(inputs: string[], opts: CheckCommandOptions, writ
     colour: opts.colour,
     config,
   };
-  const workersForFiles = opts.jobs > 1 && files.length >= PARALLEL_FILES && !files.includes('-');
-  const parallel = workersForFiles ? new ParallelCheck(settings, opts.jobs) : undefined;
+  const jobs = opts.jobs ?? defaultJobs();
+  // Whether threads are worth starting, for a run of this many files or certificates.
+  const parallelFor = (items: number, minimum: number) =>
+    jobs > 1 && (opts.jobs === undefined ? workersPayOff(items, jobs, issuerFiles.length > 0) : items >= minimum);
+  const workersForFiles = parallelFor(files.length, PARALLEL_FILES) && !files.includes('-');
+  const parallel = workersForFiles ? new ParallelCheck(settings, jobs) : undefined;
   try {
     const explicit: CheckSettings['issuers'] = [];
     for await (const source of readFiles(issuerFiles)) {
@@ -91,7 +99,7 @@ export async function runCheck(inputs: string[], opts: CheckCommandOptions, writ
     if (parallel) {
       await parallel.run({ kind: 'files', files }, explicit, emit);
     } else {
-      await checkInProcess(files, settings, explicit, opts.jobs, emit);
+      await checkInProcess(files, settings, explicit, (entries) => (parallelFor(entries, PARALLEL_ENTRIES) ? jobs : 1), emit);
     }
     if (parts) write(format.join!(parts));
     write(format.end(summary));
@@ -103,10 +111,17 @@ export async function runCheck(inputs: string[], opts: CheckCommandOptions, writ
 }
 
 /** Reads on the main thread; a large result (a big bundle, stdin) is still checked on workers. */
-async function checkInProcess(files: string[], settings: Omit<CheckSettings, 'issuers'>, explicit: CheckSettings['issuers'], jobs: number, emit: (out: ChunkOutput) => void): Promise<void> {
+async function checkInProcess(
+  files: string[],
+  settings: Omit<CheckSettings, 'issuers'>,
+  explicit: CheckSettings['issuers'],
+  jobsFor: (entries: number) => number,
+  emit: (out: ChunkOutput) => void,
+): Promise<void> {
   const entries: Entry[] = [];
   for await (const source of readFiles(files)) for (const e of detectEntries(source.bytes, source.path)) entries.push(e);
-  if (jobs > 1 && entries.length >= PARALLEL_ENTRIES) {
+  const jobs = jobsFor(entries.length);
+  if (jobs > 1) {
     const parallel = new ParallelCheck(settings, jobs);
     try {
       await parallel.run({ kind: 'entries', entries }, explicit, emit);

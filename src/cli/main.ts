@@ -54,7 +54,7 @@ export function buildProgram(out: BufferedOutput, setExit: (code: number) => voi
     .addOption(kindOption())
     .option('--issuer <file|dir>', 'issuer certificates to check signatures and links against (repeatable); CA certificates in the inputs are used too', (v: string, prev: string[] = []) => prev.concat(v))
     .option('--require-issuer', 'a certificate whose issuer is not available is an error, not a notice')
-    .option('-j, --jobs <n>', `worker threads for large batches (default: ${defaultJobs()}, the available cores)`, positiveInteger)
+    .option('-j, --jobs <n>', `worker threads (default: ${defaultJobs()}, the available cores, once a run is large enough for threads to pay off)`, positiveInteger)
     .option('--no-color', 'never colour the output')
     .action(async (inputs: string[], o: { format: FormatName; failOn: FailOn; at?: string; only?: string[]; ignore?: string[]; environment?: string; config?: string; kind?: CertificateKind; issuer?: string[]; requireIssuer?: boolean; jobs?: number; color: boolean }) => {
       setExit(
@@ -72,7 +72,7 @@ export function buildProgram(out: BufferedOutput, setExit: (code: number) => voi
             colour: useColour(process.stdout, o.color),
             issuers: o.issuer ?? [],
             requireIssuer: o.requireIssuer === true,
-            jobs: o.jobs ?? defaultJobs(),
+            jobs: o.jobs,
           },
           out.write,
         ),
