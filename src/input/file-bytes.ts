@@ -31,6 +31,12 @@ export function readFileBytes(path: string): Uint8Array {
   } finally {
     closeSync(fd);
   }
+  if (scratch.length > SCRATCH_START) {
+    // A large file keeps the buffer it was read into; the next file starts with a small one again.
+    const bytes = scratch.subarray(0, length);
+    scratch = new Uint8Array(SCRATCH_START);
+    return bytes;
+  }
   return keep(scratch.subarray(0, length));
 }
 
