@@ -22,6 +22,7 @@ export function extension(id: string, type: string, value: Uint8Array, critical 
   return { id, der: critical ? seq(oid(type), boolean(true), octetString(value)) : seq(oid(type), octetString(value)) };
 }
 
+// The RFC 5280 bit order, written out again rather than taken from the decoder (see oids.ts).
 const KEY_USAGE_BITS = [
   'digitalSignature',
   'nonRepudiation',

@@ -1,4 +1,7 @@
-/** Object identifiers the sample PKI writes. */
+/**
+ * Object identifiers the sample PKI writes. Kept apart from the decoder's table on purpose: a wrong
+ * entry there must make the golden test fail, not make the fixtures agree with it.
+ */
 export const OIDS = {
   ecdsaWithSha256: '1.2.840.10045.4.3.2',
   ecdsaWithSha384: '1.2.840.10045.4.3.3',
