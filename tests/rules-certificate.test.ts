@@ -4,6 +4,7 @@ import type { CertificateResult } from '../src/check/result.js';
 import { createNodeCrypto } from '../src/crypto/node.js';
 import { OID } from '../src/der/index.js';
 import type { Finding, LintTarget, Report, Rule, RuleContext } from '../src/lint/index.js';
+import { certificateTarget } from '../src/lint/index.js';
 import { CERTIFICATE_RULES } from '../src/rules/certificate/index.js';
 import { ALL_RULES } from '../src/rules/index.js';
 import { PATH, extensionPath } from '../src/rules/paths.js';
@@ -344,7 +345,7 @@ function run(rule: Rule, cert: Certificate, kind?: CertificateKind): Report[] {
     crypto: createNodeCrypto(),
     report: (r) => void reports.push(r),
   };
-  const target: LintTarget = { cert, view };
+  const target: LintTarget = certificateTarget(cert, view);
   rule.check(target, ctx);
   return reports;
 }

@@ -1,5 +1,6 @@
 import { mayBeCaCertificate } from '../chain/prefilter.js';
 import { detectItems } from '../input/index.js';
+import type { DocumentKind } from '../x509/index.js';
 import type { SourceRef } from './result.js';
 
 /** One input item in order: bytes to check, or what made it unreadable. Plain data (worker-safe). */
@@ -27,11 +28,26 @@ export function detectEntries(bytes: Uint8Array, path: string): Entry[] {
   return out.sort((a, b) => a.source.index - b.source.index);
 }
 
-const CERTIFICATE_LABELS = new Set(['CERTIFICATE', 'X509 CERTIFICATE']);
+const LABELS: ReadonlyMap<string, DocumentKind> = new Map([
+  ['CERTIFICATE', 'certificate'],
+  ['X509 CERTIFICATE', 'certificate'],
+  ['CERTIFICATE REQUEST', 'csr'],
+  ['NEW CERTIFICATE REQUEST', 'csr'],
+]);
 
-/** Whether an entry holds bytes to read as a certificate (not a problem, not another PEM label). */
+/** The document a PEM label announces; undefined without a label, null for a label of something else (a key, a CRL). */
+export function labelledDocument(e: Entry): DocumentKind | undefined | null {
+  return e.label === undefined ? undefined : (LABELS.get(e.label) ?? null);
+}
+
+/** Whether an entry holds bytes to read as a certificate or request (not a problem, not another PEM label). */
+export function isDocumentEntry(e: Entry): e is Entry & { der: Uint8Array } {
+  return e.der !== undefined && labelledDocument(e) !== null;
+}
+
+/** Whether an entry may hold a certificate: unlabelled, or labelled as one. */
 export function isCertificateEntry(e: Entry): e is Entry & { der: Uint8Array } {
-  return e.der !== undefined && (e.label === undefined || CERTIFICATE_LABELS.has(e.label));
+  return e.der !== undefined && (e.label === undefined || LABELS.get(e.label) === 'certificate');
 }
 
 /** Certificates of a run that may serve as issuers (cheap byte prefilter; the checker classifies them). */

@@ -1,3 +1,4 @@
+import { DOCUMENT_KINDS } from './types.js';
 import type { RuleMeta } from './types.js';
 
 /** Findings the pipeline itself emits (not rule checks); listed in the catalogue like rules. */
@@ -5,8 +6,9 @@ export const INPUT_NO_CERTIFICATE: RuleMeta = {
   id: 'input.no-certificate',
   severity: 'error',
   appliesTo: 'all',
+  documents: DOCUMENT_KINDS,
   citation: 'SEC Appendix M, Appendix F (accepted encodings: Base64 DER with or without PEM armour)',
-  description: 'An input (file or stdin) held no certificate; the message says what it held.',
+  description: 'An input (file or stdin) held no certificate or certification request; the message says what it held.',
   source: 'spec',
   onMalformed: true,
 };
@@ -15,6 +17,7 @@ export const INPUT_INVALID_ENCODING: RuleMeta = {
   id: 'input.invalid-encoding',
   severity: 'error',
   appliesTo: 'all',
+  documents: DOCUMENT_KINDS,
   citation: 'RFC 7468 (textual encodings of PKIX structures)',
   description: 'A PEM block, base64 or hex text that does not decode to bytes.',
   source: 'spec',
@@ -25,9 +28,21 @@ export const INPUT_NOT_CERTIFICATE: RuleMeta = {
   id: 'input.not-certificate',
   severity: 'error',
   appliesTo: 'all',
-  citation: 'RFC 7468 section 5 (the CERTIFICATE label)',
-  description: 'A PEM block with a label other than CERTIFICATE (a request, a key, a CRL): not checked as a certificate.',
+  documents: DOCUMENT_KINDS,
+  citation: 'RFC 7468 sections 5 and 7 (the CERTIFICATE and CERTIFICATE REQUEST labels)',
+  description: 'A PEM block with a label other than CERTIFICATE or (NEW) CERTIFICATE REQUEST (a key, a CRL): not checked.',
   source: 'spec',
+  onMalformed: true,
+};
+
+export const INPUT_LABEL_MISMATCH: RuleMeta = {
+  id: 'input.label-mismatch',
+  severity: 'warning',
+  appliesTo: 'all',
+  documents: DOCUMENT_KINDS,
+  citation: 'RFC 7468 sections 5 and 7 (CERTIFICATE holds a Certificate, CERTIFICATE REQUEST a CertificationRequest)',
+  description: 'A PEM block labelled as one document holds the other (a CERTIFICATE block holding a request, or the reverse); it is checked as what it holds.',
+  source: 'adopted',
   onMalformed: true,
 };
 
@@ -35,10 +50,11 @@ export const INTERNAL_RULE_ERROR: RuleMeta = {
   id: 'internal.rule-error',
   severity: 'error',
   appliesTo: 'all',
+  documents: DOCUMENT_KINDS,
   citation: 'smki-lint (a defect in the checker, not in the certificate)',
   description: 'A rule failed while checking this certificate; the other rules still ran. Please report it.',
   source: 'adopted',
   onMalformed: true,
 };
 
-export const ENGINE_FINDINGS: readonly RuleMeta[] = [INPUT_NO_CERTIFICATE, INPUT_INVALID_ENCODING, INPUT_NOT_CERTIFICATE, INTERNAL_RULE_ERROR];
+export const ENGINE_FINDINGS: readonly RuleMeta[] = [INPUT_NO_CERTIFICATE, INPUT_INVALID_ENCODING, INPUT_NOT_CERTIFICATE, INPUT_LABEL_MISMATCH, INTERNAL_RULE_ERROR];

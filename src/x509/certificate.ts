@@ -1,4 +1,5 @@
 import { DerNode, Tag, decodeInteger, decodeSmallInteger, decodeTime, nodeName, oidName, oidOf, parseDer } from '../der/index.js';
+import type { DerParseResult } from '../der/index.js';
 import { decodeAlgorithm } from './algorithm.js';
 import { DecodeContext, kids } from './context.js';
 import { decodeExtensionValue } from './extensions/index.js';
@@ -11,7 +12,11 @@ import type { Certificate, Extension, TimeField, Validity } from './types.js';
  * allow, with every DER violation and structural problem recorded with its offset.
  */
 export function decodeCertificate(der: Uint8Array): Certificate {
-  const parsed = parseDer(der);
+  return decodeCertificateTree(der, parseDer(der));
+}
+
+/** The certificate model from an already parsed DER tree of `der`. */
+export function decodeCertificateTree(der: Uint8Array, parsed: DerParseResult): Certificate {
   const ctx = new DecodeContext(der, parsed.violations);
   const cert: Certificate = {
     der,
@@ -79,7 +84,7 @@ function decodeTbs(ctx: DecodeContext, tbs: DerNode, cert: Certificate): void {
     i++;
   }
   if (k[i]?.isContext(3)) {
-    decodeExtensions(ctx, k[i], cert);
+    decodeExtensions(ctx, k[i].children?.[0], k[i], 'tbsCertificate.extensions', cert.extensions);
     i++;
   }
   if (i < k.length) ctx.problem(p, k[i].offset, `tbsCertificate holds an unexpected ${nodeName(k[i])} at offset ${k[i].offset}`);
@@ -104,14 +109,14 @@ function decodeTimeField(ctx: DecodeContext, node: DerNode | undefined, path: st
   return t;
 }
 
-function decodeExtensions(ctx: DecodeContext, wrapper: DerNode, cert: Certificate): void {
-  const path = 'tbsCertificate.extensions';
-  const seq = ctx.expect(wrapper.children?.[0], Tag.Sequence, path, wrapper);
+/** Extensions ::= SEQUENCE SIZE (1..MAX) OF Extension, as a certificate holds them or a request asks for them. */
+export function decodeExtensions(ctx: DecodeContext, node: DerNode | undefined, parent: DerNode, path: string, into: Extension[]): void {
+  const seq = ctx.expect(node, Tag.Sequence, path, parent);
   if (!seq) return;
   if (kids(seq).length === 0) ctx.problem(path, seq.offset, 'extensions is an empty SEQUENCE; when present it must hold at least one extension');
   for (const e of kids(seq)) {
     const ext = decodeExtension(ctx, e, path);
-    if (ext) cert.extensions.push(ext);
+    if (ext) into.push(ext);
   }
 }
 
