@@ -1,17 +1,19 @@
 import { describeOid } from '../../der/index.js';
 import { defineRule } from '../../lint/index.js';
-import { extensionPath } from '../paths.js';
+import { pathsOf } from '../paths.js';
 import { extensionLabel } from './shared.js';
 
 export default defineRule({
   id: 'cert.extension.duplicate',
   severity: 'error',
+  documents: ['certificate', 'csr'],
   appliesTo: 'all',
   citation: 'RFC 5280 4.2',
   description: 'An extension appears more than once.',
   source: 'spec',
-  check({ cert }, ctx) {
-    const exts = cert.extensions;
+  check({ doc, document }, ctx) {
+    const paths = pathsOf(document);
+    const exts = doc.extensions;
     // A handful of extensions: comparing pairs costs less than building a set.
     for (let i = 1; i < exts.length; i++) {
       const oid = exts[i].oid;
@@ -28,7 +30,7 @@ export default defineRule({
       let ordinal = 1;
       for (let j = 0; j < i; j++) if (exts[j].oid === oid) ordinal++;
       ctx.report({
-        path: extensionPath(extensionLabel(exts[i])),
+        path: paths.extension(extensionLabel(exts[i])),
         offset: exts[i].offset,
         message: `extension ${describeOid(oid)} appears ${count} times (this is instance ${ordinal}; the first is at offset ${exts[first].offset}); RFC 5280 4.2 allows one instance of each extension`,
       });
