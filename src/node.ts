@@ -1,5 +1,6 @@
 // Node-only additions to the library API: node:crypto and reading files, directories, stdin.
 import { Checker } from './check/checker.js';
+import { compareRequests } from './check/compare.js';
 import type { CheckOptions } from './check/options.js';
 import type { CertificateResult } from './check/result.js';
 import { detectEntries, isCertificateEntry, possibleIssuers } from './check/entries.js';
@@ -25,13 +26,27 @@ export interface CheckPathsOptions extends Partial<CheckOptions> {
 export async function checkPaths(inputs: string[], options: CheckPathsOptions = {}): Promise<CertificateResult[]> {
   const { issuers = [], requireIssuer = false, ...checkOptions } = options;
   const checker = new Checker({ crypto: createNodeCrypto(), ...checkOptions });
-  const entries: Entry[] = [];
-  for await (const source of readSources(inputs)) entries.push(...detectEntries(source.bytes, source.path));
-  if (issuers.length > 0) {
-    for await (const source of readSources(issuers)) {
-      for (const e of detectEntries(source.bytes, source.path)) if (isCertificateEntry(e)) checker.addIssuer(e.der, true);
-    }
-  }
+  const entries = await entriesOf(inputs);
+  for (const e of await entriesOf(issuers)) if (isCertificateEntry(e)) checker.addIssuer(e.der, true);
   for (const der of possibleIssuers(entries)) checker.addIssuer(der);
   return checker.checkEntries(entries, requireIssuer);
+}
+
+/**
+ * The acceptance check as `smki-lint compare` runs it: the requests (files, directories) paired by
+ * public key with the certificates issued for them, each certificate checked against its request
+ * and on its own. See compareRequests for the order of the results.
+ */
+export async function comparePaths(requests: string[], certificates: string[], options: CheckPathsOptions = {}): Promise<CertificateResult[]> {
+  const { issuers = [], requireIssuer = false, ...checkOptions } = options;
+  const checker = new Checker({ crypto: createNodeCrypto(), ...checkOptions });
+  for (const e of await entriesOf(issuers)) if (isCertificateEntry(e)) checker.addIssuer(e.der, true);
+  return compareRequests(checker, { requests: await entriesOf(requests), certificates: await entriesOf(certificates), requireIssuer });
+}
+
+async function entriesOf(inputs: string[]): Promise<Entry[]> {
+  const entries: Entry[] = [];
+  if (inputs.length === 0) return entries;
+  for await (const source of readSources(inputs)) entries.push(...detectEntries(source.bytes, source.path));
+  return entries;
 }

@@ -44,14 +44,9 @@ export class Checker {
       return r;
     }
     const result = this.decodeDer(entry.der, entry.source, declared);
-    if (declared !== undefined && result.document !== declared && isSelected(INPUT_LABEL_MISMATCH.id, this.options)) {
-      result.findings.push({
-        ruleId: INPUT_LABEL_MISMATCH.id,
-        severity: INPUT_LABEL_MISMATCH.severity,
-        message: `${entry.source.path}: PEM block${where} is labelled '${entry.label}' but holds ${DOCUMENT_LABELS[result.document!]}; it was checked as one. Label it ${result.document === 'csr' ? "'CERTIFICATE REQUEST'" : "'CERTIFICATE'"}`,
-        path: 'input',
-        citation: INPUT_LABEL_MISMATCH.citation,
-      });
+    if (declared !== undefined && result.document !== declared) {
+      const label = result.document === 'csr' ? "'CERTIFICATE REQUEST'" : "'CERTIFICATE'";
+      this.addFinding(result, INPUT_LABEL_MISMATCH, `${entry.source.path}: PEM block${where} is labelled '${entry.label}' but holds ${DOCUMENT_LABELS[result.document!]}; it was checked as one. Label it ${label}`, 'input');
     }
     return result;
   }
@@ -143,9 +138,17 @@ export class Checker {
     return this.checkEntries(detectEntries(bytes, path), requireIssuer);
   }
 
+  /** Adds a finding the pipeline itself makes (not a rule's), unless --only/--ignore leave it out. */
+  addFinding(result: CertificateResult, meta: RuleMeta, message: string, path: string): void {
+    if (!isSelected(meta.id, this.options)) return;
+    const finding: Finding = { ruleId: meta.id, severity: meta.severity, message, path, citation: meta.citation };
+    result.findings = sortFindings([...result.findings, finding]);
+  }
+
   private inputResult(source: SourceRef, meta: RuleMeta, message: string): CertificateResult {
-    const findings: Finding[] = isSelected(meta.id, this.options) ? [{ ruleId: meta.id, severity: meta.severity, message, path: 'input', citation: meta.citation }] : [];
-    return { source, findings: sortFindings(findings), notEffective: [] };
+    const result: CertificateResult = { source, findings: [], notEffective: [] };
+    this.addFinding(result, meta, message, 'input');
+    return result;
   }
 }
 

@@ -103,11 +103,15 @@ export async function runCheck(inputs: string[], opts: CheckCommandOptions, writ
     }
     if (parts) write(format.join!(parts));
     write(format.end(summary));
-    const threshold = opts.failOn === 'never' ? Infinity : SEVERITY_RANK[opts.failOn];
-    return worst >= threshold ? 1 : 0;
+    return exitCodeFor(worst, opts.failOn);
   } finally {
     await parallel?.close();
   }
+}
+
+/** 1 when the worst severity rank seen reaches --fail-on, else 0. */
+export function exitCodeFor(worst: number, failOn: FailOn): number {
+  return failOn !== 'never' && worst >= SEVERITY_RANK[failOn] ? 1 : 0;
 }
 
 /** Reads on the main thread; a large result (a big bundle, stdin) is still checked on workers. */

@@ -4,7 +4,7 @@ import { loadConfig } from './config-file.js';
 import { createNodeCrypto } from '../crypto/node.js';
 import { readFiles } from '../input/node.js';
 import { decodeSummaryJson } from '../report/decode-json.js';
-import { renderCertificate } from '../report/decode-text.js';
+import { renderCertificate, renderRequest } from '../report/decode-text.js';
 import type { Write } from './output.js';
 import { COLOUR, PLAIN } from '../report/style.js';
 import type { CertificateKind } from '../smki/index.js';
@@ -17,7 +17,7 @@ export interface DecodeCommandOptions {
   colour: boolean;
 }
 
-/** Runs `decode`; exit 1 when an item could not be read as a certificate. */
+/** Runs `decode`; exit 1 when an item could not be read as a certificate or request. */
 export async function runDecode(inputs: string[], opts: DecodeCommandOptions, write: Write): Promise<number> {
   const files = await listFiles(inputs);
   const checker = new Checker(applyConfig({ kind: opts.kind, crypto: createNodeCrypto() }, loadConfig(opts.config)));
@@ -27,16 +27,18 @@ export async function runDecode(inputs: string[], opts: DecodeCommandOptions, wr
   for await (const source of readFiles(files)) {
     for (const result of checker.decodeSource(source.bytes, source.path)) {
       const heading = `${result.source.path} [${result.source.index}]`;
-      if (!result.certificate || !result.view) {
+      const model = result.certificate ?? result.csr;
+      if (!model || !result.view) {
         failed = true;
         const why = result.findings.map((f) => f.message).join('; ');
         if (opts.format === 'json') json.push({ source: result.source, error: why });
-        else write(`${style.bold(heading)}\n  ${style.red('not a certificate')}: ${why}\n\n`);
+        else write(`${style.bold(heading)}\n  ${style.red('not a certificate or request')}: ${why}\n\n`);
         continue;
       }
-      if (result.certificate.problems.length > 0) failed = true;
+      if (model.problems.length > 0) failed = true;
       if (opts.format === 'json') json.push(decodeSummaryJson(result));
-      else write(renderCertificate(heading, result.certificate, result.view, result.sha256 ?? '', style) + '\n');
+      else if (result.csr) write(renderRequest(heading, result.csr, result.view, result.sha256 ?? '', style) + '\n');
+      else write(renderCertificate(heading, result.certificate!, result.view, result.sha256 ?? '', style) + '\n');
     }
   }
   if (opts.format === 'json') write(JSON.stringify(json, null, 2) + '\n');

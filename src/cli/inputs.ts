@@ -1,4 +1,4 @@
-import { expandInputs, UsageError } from '../input/node.js';
+import { CERTIFICATE_EXTENSIONS, expandInputs, UsageError } from '../input/node.js';
 
 /**
  * Expands every input before anything is read (so a bad path is a usage error up front) and
@@ -7,6 +7,6 @@ import { expandInputs, UsageError } from '../input/node.js';
 export async function listFiles(inputs: string[]): Promise<string[]> {
   if (inputs.length === 0) throw new UsageError('no input given: name files, directories or - for standard input');
   const files = await expandInputs(inputs);
-  if (files.length === 0) throw new UsageError(`no certificate files found in ${inputs.map((i) => `'${i}'`).join(', ')} (looked for *.pem, *.crt, *.cer, *.der, *.cert)`);
+  if (files.length === 0) throw new UsageError(`no certificate or request files found in ${inputs.map((i) => `'${i}'`).join(', ')} (looked for ${CERTIFICATE_EXTENSIONS.map((e) => `*${e}`).join(', ')})`);
   return files;
 }

@@ -9,6 +9,7 @@ import { runCheck } from './check-command.js';
 import { defaultJobs } from './check-command.js';
 import type { FailOn } from './check-command.js';
 import type { FormatName } from '../report/formats.js';
+import { runCompare } from './compare-command.js';
 import { runDecode } from './decode-command.js';
 import { BufferedOutput, useColour } from './output.js';
 import { TOOL } from './version.js';
@@ -32,27 +33,30 @@ function positiveInteger(value: string): number {
 export function buildProgram(out: BufferedOutput, setExit: (code: number) => void): Command {
   const program = new Command()
     .name('smki-lint')
-    .description('Decode and lint GB smart metering SMKI certificates: Remote Party Role Codes, EUI-64s and every field of the SMKI certificate profiles.')
+    .description('Decode and lint GB smart metering SMKI certificates and certificate requests (CSRs): Remote Party Role Codes, EUI-64s and every field of the SMKI profiles.')
     .version(TOOL.version, '-V, --version')
     .showHelpAfterError('(run smki-lint --help for usage)')
     .configureOutput({ writeOut: (s) => out.write(s), writeErr: (s) => process.stderr.write(s) })
     .addHelpText('after', '\nExit codes: 0 nothing reached --fail-on, 1 findings at or above --fail-on, 2 usage error.\nColour only on a terminal; NO_COLOR or --no-color turn it off.');
 
-  const kindOption = () => new Option('--kind <kind>', 'treat every certificate as this kind instead of classifying it').choices(CERTIFICATE_KINDS as string[]);
+  const kindOption = () => new Option('--kind <kind>', 'treat every certificate or request as this kind instead of classifying it').choices(CERTIFICATE_KINDS as string[]);
+  const repeatable = (v: string, prev: string[] = []) => prev.concat(v);
+  const formatOption = () => new Option('-f, --format <format>', 'output format (sarif: SARIF 2.1.0 for code scanning; junit: JUnit XML for CI test reports)').choices(['text', 'json', 'jsonl', 'sarif', 'junit']).default('text');
+  const failOnOption = () => new Option('--fail-on <severity>', 'exit 1 when a finding reaches this severity').choices(['error', 'warning', 'notice', 'never']).default('error');
 
   program
     .command('check')
-    .description('lint certificates against the SMKI profiles (files, directories, PEM bundles, - for stdin)')
-    .argument('<inputs...>', 'files, directories (recursive: *.pem *.crt *.cer *.der *.cert) or - for standard input')
-    .addOption(new Option('-f, --format <format>', 'output format (sarif: SARIF 2.1.0 for code scanning; junit: JUnit XML for CI test reports)').choices(['text', 'json', 'jsonl', 'sarif', 'junit']).default('text'))
-    .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding reaches this severity').choices(['error', 'warning', 'notice', 'never']).default('error'))
+    .description('lint certificates and certificate requests (PKCS#10 CSRs) against the SMKI profiles (files, directories, PEM bundles, - for stdin)')
+    .argument('<inputs...>', 'files, directories (recursive: *.pem *.crt *.cer *.der *.cert *.csr *.req) or - for standard input')
+    .addOption(formatOption())
+    .addOption(failOnOption())
     .option('--at <date>', 'evaluation time for validity checks, ISO 8601 (default: now)', isoDate)
     .option('--only <ids>', 'run only these rule ids or prefixes (comma-separated, repeatable)', list)
     .option('--ignore <ids>', 'skip these rule ids or prefixes (comma-separated, repeatable)', list)
     .option('--environment <name>', "policy OID environment (default: the config file's, else 'test')")
     .option('--config <file>', 'JSON configuration: environments and their policy OIDs, extra roles, CN roles')
     .addOption(kindOption())
-    .option('--issuer <file|dir>', 'issuer certificates to check signatures and links against (repeatable); CA certificates in the inputs are used too', (v: string, prev: string[] = []) => prev.concat(v))
+    .option('--issuer <file|dir>', 'issuer certificates to check signatures and links against (repeatable); CA certificates in the inputs are used too', repeatable)
     .option('--require-issuer', 'a certificate whose issuer is not available is an error, not a notice')
     .option('-j, --jobs <n>', `worker threads (default: ${defaultJobs()}, the available cores, once a run is large enough for threads to pay off)`, positiveInteger)
     .option('--no-color', 'never colour the output')
@@ -80,8 +84,51 @@ export function buildProgram(out: BufferedOutput, setExit: (code: number) => voi
     });
 
   program
+    .command('compare')
+    .description('the acceptance check: each certificate against the request (CSR) whose public key it carries (key, subject, keyUsage, subjectAltName), and on its own (policy, key identifiers, validity)')
+    .argument('[request]', 'a request file (with [certificate]: compare the two)')
+    .argument('[certificate]', 'the certificate issued for it')
+    .option('--requests <file|dir>', 'requests to pair by public key (repeatable)', repeatable)
+    .option('--certificates <file|dir>', 'certificates to pair with them (repeatable); a request with no certificate, a certificate with no request and two certificates for one request are findings', repeatable)
+    .addOption(formatOption())
+    .addOption(failOnOption())
+    .option('--at <date>', 'evaluation time for validity checks, ISO 8601 (default: now)', isoDate)
+    .option('--only <ids>', 'run only these rule ids or prefixes (comma-separated, repeatable)', list)
+    .option('--ignore <ids>', 'skip these rule ids or prefixes (comma-separated, repeatable)', list)
+    .option('--environment <name>', "policy OID environment (default: the config file's, else 'test')")
+    .option('--config <file>', 'JSON configuration: environments and their policy OIDs, extra roles, CN roles')
+    .option('--issuer <file|dir>', 'issuer certificates, to check signatures, key identifiers and validity against (repeatable); CA certificates among the certificates are used too', repeatable)
+    .option('--require-issuer', 'a certificate whose issuer is not available is an error, not a notice')
+    .option('--no-color', 'never colour the output')
+    .addHelpText('after', '\nExamples:\n  smki-lint compare supplier.csr supplier.pem\n  smki-lint compare --requests submitted/ --certificates issued/ --issuer issuing-oca.pem --fail-on warning')
+    .action(async (request: string | undefined, certificate: string | undefined, o: { requests?: string[]; certificates?: string[]; format: FormatName; failOn: FailOn; at?: string; only?: string[]; ignore?: string[]; environment?: string; config?: string; issuer?: string[]; requireIssuer?: boolean; color: boolean }) => {
+      const requests = [...(request ? [request] : []), ...(o.requests ?? [])];
+      const certificates = [...(certificate ? [certificate] : []), ...(o.certificates ?? [])];
+      if (requests.length === 0 || certificates.length === 0) throw new UsageError('compare needs requests and certificates: name a request and a certificate, or use --requests and --certificates');
+      setExit(
+        await runCompare(
+          {
+            requests,
+            certificates,
+            format: o.format,
+            failOn: o.failOn,
+            at: o.at,
+            only: o.only,
+            ignore: o.ignore,
+            environment: o.environment,
+            config: o.config,
+            issuers: o.issuer ?? [],
+            requireIssuer: o.requireIssuer === true,
+            colour: useColour(process.stdout, o.color),
+          },
+          out.write,
+        ),
+      );
+    });
+
+  program
     .command('decode')
-    .description('show certificates the way an SMKI engineer reads them: kind, role, EUI-64, key usage, policy, validity, then every field')
+    .description('show certificates and requests the way an SMKI engineer reads them: kind, role, EUI-64, key usage, policy, validity (a request: what it asks for), then every field')
     .argument('<inputs...>', 'files, directories or - for standard input')
     .addOption(new Option('-f, --format <format>', 'output format (json: the full decoded model)').choices(['text', 'json']).default('text'))
     .addOption(kindOption())

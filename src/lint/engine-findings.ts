@@ -57,4 +57,41 @@ export const INTERNAL_RULE_ERROR: RuleMeta = {
   onMalformed: true,
 };
 
-export const ENGINE_FINDINGS: readonly RuleMeta[] = [INPUT_NO_CERTIFICATE, INPUT_INVALID_ENCODING, INPUT_NOT_CERTIFICATE, INPUT_LABEL_MISMATCH, INTERNAL_RULE_ERROR];
+const PAIRING = 'SEC Appendix M (a CSR, or a batch of CSRs, is answered by one certificate per request)';
+
+export const COMPARE_CERTIFICATE_MISSING: RuleMeta = {
+  id: 'compare.certificate.missing',
+  severity: 'warning',
+  appliesTo: 'all',
+  documents: ['csr'],
+  citation: PAIRING,
+  description: 'compare: no certificate among those compared carries the public key of this request.',
+  source: 'adopted',
+  onMalformed: true,
+};
+
+export const COMPARE_REQUEST_MISSING: RuleMeta = {
+  id: 'compare.request.missing',
+  severity: 'warning',
+  appliesTo: 'all',
+  documents: ['certificate'],
+  citation: PAIRING,
+  description: 'compare: no request among those compared has the public key of this certificate.',
+  source: 'adopted',
+  onMalformed: true,
+};
+
+export const COMPARE_CERTIFICATE_DUPLICATE: RuleMeta = {
+  id: 'compare.certificate.duplicate',
+  severity: 'warning',
+  appliesTo: 'all',
+  documents: ['certificate'],
+  citation: PAIRING,
+  description: 'compare: two or more certificates carry the public key of the same request.',
+  source: 'adopted',
+};
+
+/** What `compare` reports about pairing itself: requests and certificates left without a partner, or with two. */
+export const COMPARE_FINDINGS: readonly RuleMeta[] = [COMPARE_CERTIFICATE_MISSING, COMPARE_REQUEST_MISSING, COMPARE_CERTIFICATE_DUPLICATE];
+
+export const ENGINE_FINDINGS: readonly RuleMeta[] = [INPUT_NO_CERTIFICATE, INPUT_INVALID_ENCODING, INPUT_NOT_CERTIFICATE, INPUT_LABEL_MISMATCH, INTERNAL_RULE_ERROR, ...COMPARE_FINDINGS];

@@ -25,4 +25,5 @@ export interface OutputFormat {
   join?(parts: string[]): string;
 }
 
-export const REPORT_SCHEMA_VERSION = 1;
+/** 2: every result of a certificate or request says which (`document`); `compare` results name their `request`. */
+export const REPORT_SCHEMA_VERSION = 2;

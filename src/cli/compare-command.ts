@@ -1,0 +1,57 @@
+import { applyConfig } from '../check/config.js';
+import { resolveOptions } from '../check/options.js';
+import { createNodeCrypto } from '../crypto/node.js';
+import { comparePaths } from '../node.js';
+import { SEVERITY_RANK } from '../lint/index.js';
+import { outputFormat } from '../report/formats.js';
+import type { FormatName } from '../report/formats.js';
+import { addToSummary, emptySummary } from '../report/summary.js';
+import { exitCodeFor } from './check-command.js';
+import type { FailOn } from './check-command.js';
+import { loadConfig } from './config-file.js';
+import { listFiles } from './inputs.js';
+import type { Write } from './output.js';
+import { TOOL } from './version.js';
+
+export interface CompareCommandOptions {
+  /** Files or directories of requests, and of the certificates issued for them. */
+  requests: string[];
+  certificates: string[];
+  format: FormatName;
+  failOn: FailOn;
+  at?: string;
+  only?: string[];
+  ignore?: string[];
+  environment?: string;
+  config?: string;
+  issuers: string[];
+  requireIssuer: boolean;
+  colour: boolean;
+}
+
+/**
+ * Runs `compare`: every certificate against the request whose public key it carries, and on its
+ * own. Returns the exit code as `check` does: 1 when a finding reached --fail-on, else 0.
+ */
+export async function runCompare(opts: CompareCommandOptions, write: Write): Promise<number> {
+  const requests = await listFiles(opts.requests);
+  const certificates = await listFiles(opts.certificates);
+  const issuers = opts.issuers.length > 0 ? await listFiles(opts.issuers) : [];
+  const options = applyConfig({ at: opts.at, environment: opts.environment, only: opts.only, ignore: opts.ignore, crypto: createNodeCrypto() }, loadConfig(opts.config));
+  // Validates --at, --environment, --only and --ignore before any reading.
+  const resolved = resolveOptions(options);
+  const results = await comparePaths(requests, certificates, { ...options, issuers, requireIssuer: opts.requireIssuer });
+
+  const format = outputFormat(opts.format, opts.colour);
+  const summary = emptySummary();
+  let worst = 0;
+  const parts = results.map((r, i) => {
+    addToSummary(summary, r);
+    for (const f of r.findings) worst = Math.max(worst, SEVERITY_RANK[f.severity]);
+    return format.result(r, i);
+  });
+  write(format.begin({ tool: TOOL, evaluatedAt: new Date(resolved.evaluationTime).toISOString(), environment: resolved.environment.name }));
+  write(format.join ? format.join(parts) : parts.join(''));
+  write(format.end(summary));
+  return exitCodeFor(worst, opts.failOn);
+}
