@@ -108,7 +108,7 @@ describe('--format sarif', () => {
       expect(rule.fullDescription.text).toContain(meta.description);
       expect(rule.fullDescription.text).toContain(meta.citation);
       expect(rule.defaultConfiguration.level).toBe(LEVEL[meta.severity]);
-      expect(rule.properties).toEqual({ citation: meta.citation, source: meta.source, appliesTo: meta.appliesTo });
+      expect(rule.properties).toEqual({ citation: meta.citation, source: meta.source, appliesTo: meta.appliesTo, documents: meta.documents });
     }
     expect(log.runs[0].properties).toEqual({ evaluatedAt: new Date(AT).toISOString(), environment: 'test' });
   });

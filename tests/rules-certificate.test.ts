@@ -24,11 +24,14 @@ const CATALOGUE: Record<string, 'error' | 'warning'> = {
   'cert.sig-alg.not-ecdsa-sha256': 'error',
   'cert.sig-alg.parameters-present': 'error',
   'cert.sig-alg.mismatch': 'error',
+  'cert.sig-value.not-der': 'error',
   'cert.key.algorithm': 'error',
   'cert.key.curve': 'error',
   'cert.key.not-uncompressed': 'error',
+  'cert.key.not-on-curve': 'error',
   'cert.ku.missing': 'error',
   'cert.ku.not-critical': 'error',
+  'cert.ku.not-der-minimal': 'error',
   'cert.policies.missing': 'error',
   'cert.policies.not-critical': 'error',
   'cert.policies.unexpected-oid': 'error',
@@ -155,6 +158,17 @@ const DETAILS: Record<string, Detail> = {
     }
   },
   'cert.ku.missing': (fs) => expect(fs[0].message).toContain('no keyUsage'),
+  'cert.key.not-on-curve': (fs, r) => {
+    expect(fs[0].offset).toBe(r.certificate!.subjectPublicKeyInfo!.keyOffset);
+    expect(fs[0].message).toMatch(/is not a point of prime256v1: it does not satisfy the curve equation/);
+  },
+  'cert.ku.not-der-minimal': (fs) => {
+    expect(fs[0].message).toBe('keyUsage is not DER: the BIT STRING ends in 7 zero bits (unused bits 0); DER removes them: 1 octet with 7 unused bits');
+  },
+  'cert.sig-value.not-der': (fs) => {
+    expect(fs[0].path).toBe('signatureValue');
+    expect(fs[0].message).toMatch(/not a DER ECDSA-Sig-Value: its encoding is not DER: .*INTEGER/);
+  },
   'cert.ku.not-critical': (fs, r) => {
     expect(fs[0].offset).toBe(findExtension(r.certificate!, 'keyUsage')!.offset);
     expect(fs[0].message).toContain('keyUsage is not critical');

@@ -3,7 +3,7 @@ import { X509Certificate as PeculiarCertificate } from '@peculiar/x509';
 import { X509Certificate } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { GENERATED_DIRS, TEST_CERTS_DIR, generateSamplePki } from '../test-certs/generate/index.js';
 import { MANIFEST } from '../test-certs/generate/manifest.js';
@@ -24,7 +24,9 @@ function generatedFiles(dir: string): string[] {
   const files = [MANIFEST];
   for (const sub of GENERATED_DIRS) {
     if (!existsSync(join(dir, sub))) continue;
-    for (const name of readdirSync(join(dir, sub))) files.push(`${sub}/${name}`);
+    for (const entry of readdirSync(join(dir, sub), { recursive: true, withFileTypes: true })) {
+      if (entry.isFile()) files.push(relative(dir, join(entry.parentPath, entry.name)));
+    }
   }
   return files.sort();
 }

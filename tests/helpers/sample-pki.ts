@@ -10,6 +10,16 @@ export const TEST_CERTS = join(import.meta.dirname, '..', '..', 'test-certs');
 export interface ManifestEntry {
   file: string;
   kind: string;
+  /** 'csr' for certification requests; absent for certificates. */
+  document?: 'csr';
+  description: string;
+  expect: string[];
+}
+
+/** A request and its certificate, and what comparing them reports. */
+export interface ManifestPair {
+  request: string;
+  certificate: string;
   description: string;
   expect: string[];
 }
@@ -18,6 +28,9 @@ export interface Manifest {
   evaluationTime: string;
   environment: string;
   files: ManifestEntry[];
+  /** The folder (under test-certs/) of the issuers the pairs' expectations assume. */
+  pairsIssuers: string;
+  pairs: ManifestPair[];
 }
 
 export function loadManifest(): Manifest {

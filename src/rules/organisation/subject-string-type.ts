@@ -9,7 +9,8 @@ const DIRECTORY_STRINGS: ReadonlySet<string> = new Set(['PrintableString', 'UTF8
 export default defineRule({
   id: 'org.subject.string-type',
   severity: 'error',
-  documents: ['certificate', 'csr'],
+  // Written for both documents; certificates join once the issuer's string types are checked alongside.
+  documents: ['csr'],
   appliesTo: ['organisation'],
   citation: 'RFC 5280 4.1.2.4 (new names MUST use PrintableString or UTF8String for DirectoryString); SEC Appendix M, Appendix F',
   description: 'A subject CN or OU is a string type other than PrintableString or UTF8String (TeletexString, BMPString, UniversalString, IA5String...).',
