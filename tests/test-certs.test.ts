@@ -13,7 +13,7 @@ interface ManifestEntry {
   kind: string;
   description: string;
   expect: string[];
-  certificates?: number;
+  items?: number;
 }
 
 const KINDS = ['organisation', 'device', 'issuing-oca', 'root', 'device-ca', 'unknown'];
@@ -77,7 +77,7 @@ describe('valid sample certificates', () => {
 
   it('the bundle holds as many certificates as the manifest says', () => {
     const entry = manifest.files.find((f) => f.file === 'bundles/orgs.pem');
-    expect(entry?.certificates).toBe(bundlePems.length);
+    expect(entry?.items).toBe(bundlePems.length);
   });
 });
 

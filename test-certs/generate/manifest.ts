@@ -16,7 +16,7 @@ export function manifestText(files: SampleFile[], pairs: SamplePair[]): string {
     const fields = [`"file": ${str(f.file)}`, `"kind": ${str(f.kind)}`];
     if (f.document) fields.push(`"document": ${str(f.document)}`);
     fields.push(`"description": ${str(f.description)}`);
-    if (f.certificates !== undefined) fields.push(`"certificates": ${f.certificates}`);
+    if (f.items !== undefined) fields.push(`"items": ${f.items}`);
     fields.push(`"expect": [${f.expect.map(str).join(', ')}]`);
     return block(fields);
   });

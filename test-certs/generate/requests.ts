@@ -52,5 +52,5 @@ export function validRequests(): SampleFile[] {
 export function mixedBundle(pki: ValidPki): SampleFile {
   const request = buildRequest(organisationRequest({ label: 'request org-02-ds', role: '02', usage: 'ds', commonName: 'SAMPLESUPPLIER', eui: requestOrgEui(1) }));
   const content = ['A certificate and a request in one file.\n', toPem(pki.orgs.get('org-02-ds')!.der), '\nThe supplier request:\n', toPem(request, 'CERTIFICATE REQUEST')].join('');
-  return { file: 'bundles/mixed.pem', kind: 'organisation', description: 'A valid organisation certificate and a valid organisation CSR in one file, with text between them.', expect: [], content };
+  return { file: 'bundles/mixed.pem', kind: 'organisation', description: 'A valid organisation certificate and a valid organisation CSR in one file, with text between them.', expect: [], content, items: 2 };
 }

@@ -13,8 +13,8 @@ export interface SampleFile {
   expect: string[];
   /** Text, or bytes for binary DER. */
   content: string | Uint8Array;
-  /** Number of certificates, given only for bundles. */
-  certificates?: number;
+  /** Number of items (certificates and requests), given only for files that hold more than one. */
+  items?: number;
 }
 
 /** A request and the certificate issued for it, compared as `smki-lint compare <request> <certificate>` does. */
