@@ -1,4 +1,3 @@
-import { parseDer } from '../../der/index.js';
 import { defineRule } from '../../lint/index.js';
 import { findExtension } from '../../x509/index.js';
 import { namedBitsProblem } from '../checks/named-bits.js';
@@ -16,8 +15,9 @@ export default defineRule({
     const ext = findExtension(doc, 'keyUsage');
     // An undecodable value is cert.extension.undecodable's finding.
     if (!ext?.parsed) return;
-    const root = parseDer(ext.value).root!;
-    const problem = namedBitsProblem(ext.value.subarray(root.valueOffset, root.end));
+    // A decoded keyUsage is one primitive BIT STRING: its content follows a one- or multi-octet length.
+    const v = ext.value;
+    const problem = namedBitsProblem(v.subarray(v[1] < 0x80 ? 2 : 2 + (v[1] & 0x7f)));
     if (!problem) return;
     ctx.report({ path: pathsOf(document).extension('keyUsage'), offset: ext.valueOffset, message: `keyUsage is not DER: ${problem}` });
   },
