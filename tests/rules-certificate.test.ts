@@ -289,7 +289,7 @@ describe.each(Object.keys(CATALOGUE))('%s', (id) => {
         for (const f of fs) {
           expect(f.severity).toBe(rule.severity);
           expect(f.citation).toBe(rule.citation);
-          expect(f.path).toMatch(/^(tbsCertificate|signatureAlgorithm)/);
+          expect(f.path).toMatch(/^(tbsCertificate|signatureAlgorithm|signatureValue)/);
         }
         DETAILS[id](fs, r, entry);
       }

@@ -22,20 +22,24 @@ import { workersPayOff } from './workers-pay-off.js';
 
 export type FailOn = Severity | 'never';
 
-export interface CheckCommandOptions {
+/** What check and compare both take from the command line. */
+export interface LintCommandOptions {
   format: FormatName;
   failOn: FailOn;
   at?: string;
   only?: string[];
   ignore?: string[];
   environment?: string;
-  kind?: CertificateKind;
   colour: boolean;
   /** Files or directories of issuer certificates (--issuer). */
   issuers: string[];
   requireIssuer: boolean;
   /** A JSON configuration file: environments, roles, CN roles. */
   config?: string;
+}
+
+export interface CheckCommandOptions extends LintCommandOptions {
+  kind?: CertificateKind;
   /**
    * Worker threads; 1 checks in-process. Unset: the available cores, for runs large enough that
    * threads pay off (workersPayOff); set: used for any run but the smallest.

@@ -4,29 +4,18 @@ import { createNodeCrypto } from '../crypto/node.js';
 import { comparePaths } from '../node.js';
 import { SEVERITY_RANK } from '../lint/index.js';
 import { outputFormat } from '../report/formats.js';
-import type { FormatName } from '../report/formats.js';
 import { addToSummary, emptySummary } from '../report/summary.js';
 import { exitCodeFor } from './check-command.js';
-import type { FailOn } from './check-command.js';
+import type { LintCommandOptions } from './check-command.js';
 import { loadConfig } from './config-file.js';
 import { listFiles } from './inputs.js';
 import type { Write } from './output.js';
 import { TOOL } from './version.js';
 
-export interface CompareCommandOptions {
+export interface CompareCommandOptions extends LintCommandOptions {
   /** Files or directories of requests, and of the certificates issued for them. */
   requests: string[];
   certificates: string[];
-  format: FormatName;
-  failOn: FailOn;
-  at?: string;
-  only?: string[];
-  ignore?: string[];
-  environment?: string;
-  config?: string;
-  issuers: string[];
-  requireIssuer: boolean;
-  colour: boolean;
 }
 
 /**

@@ -41,20 +41,23 @@ export function buildProgram(out: BufferedOutput, setExit: (code: number) => voi
 
   const kindOption = () => new Option('--kind <kind>', 'treat every certificate or request as this kind instead of classifying it').choices(CERTIFICATE_KINDS as string[]);
   const repeatable = (v: string, prev: string[] = []) => prev.concat(v);
-  const formatOption = () => new Option('-f, --format <format>', 'output format (sarif: SARIF 2.1.0 for code scanning; junit: JUnit XML for CI test reports)').choices(['text', 'json', 'jsonl', 'sarif', 'junit']).default('text');
-  const failOnOption = () => new Option('--fail-on <severity>', 'exit 1 when a finding reaches this severity').choices(['error', 'warning', 'notice', 'never']).default('error');
+  // The options check and compare share, in the order their help lists them.
+  const withLintOptions = (command: Command) =>
+    command
+      .addOption(new Option('-f, --format <format>', 'output format (sarif: SARIF 2.1.0 for code scanning; junit: JUnit XML for CI test reports)').choices(['text', 'json', 'jsonl', 'sarif', 'junit']).default('text'))
+      .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding reaches this severity').choices(['error', 'warning', 'notice', 'never']).default('error'))
+      .option('--at <date>', 'evaluation time for validity checks, ISO 8601 (default: now)', isoDate)
+      .option('--only <ids>', 'run only these rule ids or prefixes (comma-separated, repeatable)', list)
+      .option('--ignore <ids>', 'skip these rule ids or prefixes (comma-separated, repeatable)', list)
+      .option('--environment <name>', "policy OID environment (default: the config file's, else 'test')")
+      .option('--config <file>', 'JSON configuration: environments and their policy OIDs, extra roles, CN roles');
 
-  program
-    .command('check')
-    .description('lint certificates and certificate requests (PKCS#10 CSRs) against the SMKI profiles (files, directories, PEM bundles, - for stdin)')
-    .argument('<inputs...>', 'files, directories (recursive: *.pem *.crt *.cer *.der *.cert *.csr *.req) or - for standard input')
-    .addOption(formatOption())
-    .addOption(failOnOption())
-    .option('--at <date>', 'evaluation time for validity checks, ISO 8601 (default: now)', isoDate)
-    .option('--only <ids>', 'run only these rule ids or prefixes (comma-separated, repeatable)', list)
-    .option('--ignore <ids>', 'skip these rule ids or prefixes (comma-separated, repeatable)', list)
-    .option('--environment <name>', "policy OID environment (default: the config file's, else 'test')")
-    .option('--config <file>', 'JSON configuration: environments and their policy OIDs, extra roles, CN roles')
+  withLintOptions(
+    program
+      .command('check')
+      .description('lint certificates and certificate requests (PKCS#10 CSRs) against the SMKI profiles (files, directories, PEM bundles, - for stdin)')
+      .argument('<inputs...>', 'files, directories (recursive: *.pem *.crt *.cer *.der *.cert *.csr *.req) or - for standard input'),
+  )
     .addOption(kindOption())
     .option('--issuer <file|dir>', 'issuer certificates to check signatures and links against (repeatable); CA certificates in the inputs are used too', repeatable)
     .option('--require-issuer', 'a certificate whose issuer is not available is an error, not a notice')
@@ -83,20 +86,15 @@ export function buildProgram(out: BufferedOutput, setExit: (code: number) => voi
       );
     });
 
-  program
-    .command('compare')
-    .description('the acceptance check: each certificate against the request (CSR) whose public key it carries (key, subject, keyUsage, subjectAltName), and on its own (policy, key identifiers, validity)')
-    .argument('[request]', 'a request file (with [certificate]: compare the two)')
-    .argument('[certificate]', 'the certificate issued for it')
-    .option('--requests <file|dir>', 'requests to pair by public key (repeatable)', repeatable)
-    .option('--certificates <file|dir>', 'certificates to pair with them (repeatable); a request with no certificate, a certificate with no request and two certificates for one request are findings', repeatable)
-    .addOption(formatOption())
-    .addOption(failOnOption())
-    .option('--at <date>', 'evaluation time for validity checks, ISO 8601 (default: now)', isoDate)
-    .option('--only <ids>', 'run only these rule ids or prefixes (comma-separated, repeatable)', list)
-    .option('--ignore <ids>', 'skip these rule ids or prefixes (comma-separated, repeatable)', list)
-    .option('--environment <name>', "policy OID environment (default: the config file's, else 'test')")
-    .option('--config <file>', 'JSON configuration: environments and their policy OIDs, extra roles, CN roles')
+  withLintOptions(
+    program
+      .command('compare')
+      .description('the acceptance check: each certificate against the request (CSR) whose public key it carries (key, subject, keyUsage, subjectAltName), and on its own (policy, key identifiers, validity)')
+      .argument('[request]', 'a request file (with [certificate]: compare the two)')
+      .argument('[certificate]', 'the certificate issued for it')
+      .option('--requests <file|dir>', 'requests to pair by public key (repeatable)', repeatable)
+      .option('--certificates <file|dir>', 'certificates to pair with them (repeatable); a request with no certificate, a certificate with no request and two certificates for one request are findings', repeatable),
+  )
     .option('--issuer <file|dir>', 'issuer certificates, to check signatures, key identifiers and validity against (repeatable); CA certificates among the certificates are used too', repeatable)
     .option('--require-issuer', 'a certificate whose issuer is not available is an error, not a notice')
     .option('--no-color', 'never colour the output')

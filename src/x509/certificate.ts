@@ -4,8 +4,11 @@ import { decodeAlgorithm } from './algorithm.js';
 import { DecodeContext, kids } from './context.js';
 import { decodeExtensionValue } from './extensions/index.js';
 import { decodeName } from './name.js';
+import { decodeSigned } from './signed.js';
 import { decodeSubjectPublicKeyInfo } from './public-key.js';
 import type { Certificate, Extension, TimeField, Validity } from './types.js';
+
+const CERTIFICATE_NAMES = { outer: 'certificate', inner: 'tbsCertificate', signature: 'signatureValue' };
 
 /**
  * Decodes an X.509 certificate from DER. Never throws: the model is as complete as the bytes
@@ -26,20 +29,7 @@ export function decodeCertificateTree(der: Uint8Array, parsed: DerParseResult): 
     violations: parsed.violations,
     problems: ctx.problems,
   };
-  const root = parsed.root;
-  if (root === null) {
-    ctx.problem('certificate', 0, 'no DER element could be read');
-    return cert;
-  }
-  const certSeq = ctx.expect(root, Tag.Sequence, 'certificate');
-  if (!certSeq) return cert;
-  const [tbsNode, sigAlgNode, sigNode] = kids(certSeq);
-  const tbs = ctx.expect(tbsNode, Tag.Sequence, 'tbsCertificate', certSeq);
-  if (tbs) decodeTbs(ctx, tbs, cert);
-  cert.signatureAlgorithm = decodeAlgorithm(ctx, sigAlgNode, 'signatureAlgorithm', certSeq);
-  const sig = ctx.expect(sigNode, Tag.BitString, 'signatureValue', certSeq);
-  if (sig && sig.length >= 1) cert.signatureValue = der.subarray(sig.valueOffset + 1, sig.end);
-  if (kids(certSeq).length > 3) ctx.problem('certificate', kids(certSeq)[3].offset, `certificate has ${kids(certSeq).length} elements; expected 3`);
+  decodeSigned(ctx, parsed.root, cert, CERTIFICATE_NAMES, (tbs) => decodeTbs(ctx, tbs, cert));
   return cert;
 }
 

@@ -1,13 +1,14 @@
 import { DerNode, OID, Tag, decodeSmallInteger, nodeName, oidName, oidOf, parseDer } from '../der/index.js';
 import type { DerParseResult } from '../der/index.js';
-import { decodeAlgorithm } from './algorithm.js';
 import { decodeExtensions } from './certificate.js';
 import { DecodeContext, kids } from './context.js';
 import { decodeName } from './name.js';
+import { decodeSigned } from './signed.js';
 import { decodeSubjectPublicKeyInfo } from './public-key.js';
 import type { CertificationRequest } from './types.js';
 
 const INFO = 'certificationRequestInfo';
+const REQUEST_NAMES = { outer: 'certificationRequest', inner: INFO, signature: 'signature' };
 
 /**
  * Decodes a PKCS#10 certification request (RFC 2986) from DER. Never throws: like a certificate,
@@ -21,20 +22,7 @@ export function decodeRequest(der: Uint8Array): CertificationRequest {
 export function decodeRequestTree(der: Uint8Array, parsed: DerParseResult): CertificationRequest {
   const ctx = new DecodeContext(der, parsed.violations);
   const csr: CertificationRequest = { der, attributes: [], extensions: [], violations: parsed.violations, problems: ctx.problems };
-  const root = parsed.root;
-  if (root === null) {
-    ctx.problem('certificationRequest', 0, 'no DER element could be read');
-    return csr;
-  }
-  const outer = ctx.expect(root, Tag.Sequence, 'certificationRequest');
-  if (!outer) return csr;
-  const [infoNode, algNode, sigNode] = kids(outer);
-  const info = ctx.expect(infoNode, Tag.Sequence, INFO, outer);
-  if (info) decodeInfo(ctx, info, csr);
-  csr.signatureAlgorithm = decodeAlgorithm(ctx, algNode, 'signatureAlgorithm', outer);
-  const sig = ctx.expect(sigNode, Tag.BitString, 'signature', outer);
-  if (sig && sig.length >= 1) csr.signatureValue = der.subarray(sig.valueOffset + 1, sig.end);
-  if (kids(outer).length > 3) ctx.problem('certificationRequest', kids(outer)[3].offset, `certificationRequest has ${kids(outer).length} elements; expected 3`);
+  decodeSigned(ctx, parsed.root, csr, REQUEST_NAMES, (info) => decodeInfo(ctx, info, csr));
   return csr;
 }
 

@@ -48,9 +48,9 @@ export function checkSampleFile(file: string, checker = manifestChecker()): Cert
   return checker.checkSource(new Uint8Array(readFileSync(join(TEST_CERTS, file))), file);
 }
 
-/** Manifest entries whose expectations include the rule id. */
-export function entriesExpecting(ruleId: string): ManifestEntry[] {
-  return loadManifest().files.filter((f) => f.expect.includes(ruleId));
+/** Manifest entries of one document (certificates by default) whose expectations include the rule id. */
+export function entriesExpecting(ruleId: string, document: 'certificate' | 'csr' = 'certificate'): ManifestEntry[] {
+  return loadManifest().files.filter((f) => f.expect.includes(ruleId) && (f.document ?? 'certificate') === document);
 }
 
 /** Manifest entries under valid/ of the given kinds. */
