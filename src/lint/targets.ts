@@ -4,10 +4,8 @@ import type { CertificateTarget, ChainInfo, RequestPairing, RequestTarget } from
 
 /** The lint target of a certificate, with its chain and the request it answers when known. */
 export function certificateTarget(cert: Certificate, view: SmkiView, chain?: ChainInfo, request?: RequestPairing): CertificateTarget {
-  const target: CertificateTarget = { document: 'certificate', doc: cert, cert, view };
-  if (chain) target.chain = chain;
-  if (request) target.request = request;
-  return target;
+  // Every target has the same properties, set or not: rules then read one object shape.
+  return { document: 'certificate', doc: cert, cert, view, chain, request };
 }
 
 /** The lint target of a certification request. */
