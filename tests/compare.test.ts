@@ -181,3 +181,15 @@ describe('smki-lint compare', () => {
     expect(run(['compare', '--help']).stdout).toContain('--requests <file|dir>');
   });
 });
+
+describe('compare with CA certificates among the certificates', () => {
+  it('uses them as issuers and reports them as they are, not as certificates without a request', async () => {
+    const results = await comparePaths([path('pairs/requests/org-match.csr')], [path('pairs/certificates/org-match.pem'), path('valid/issuing-oca.pem'), path('valid/root-oca.pem')], { at });
+    expect(results.map((r) => [relative(TEST_CERTS, r.source.path), r.kind, ids(r)])).toEqual([
+      ['pairs/certificates/org-match.pem', 'organisation', []],
+      ['valid/issuing-oca.pem', 'issuing-oca', []],
+      ['valid/root-oca.pem', 'root', []],
+    ]);
+    expect(results[0].issuer?.signatureValid).toBe(true);
+  });
+});

@@ -1,5 +1,6 @@
 import { compareNames } from '../chain/names.js';
 import { latin1 } from '../der/index.js';
+import { isCaKind } from '../smki/index.js';
 import { COMPARE_CERTIFICATE_DUPLICATE, COMPARE_CERTIFICATE_MISSING, COMPARE_REQUEST_MISSING } from '../lint/index.js';
 import type { Checker } from './checker.js';
 import { possibleIssuers } from './entries.js';
@@ -24,9 +25,9 @@ export interface CompareInput {
  *
  * Results, in order: for each request in input order, one result per certificate that answers it
  * (the certificate's result, with `request` set), or one result for the request saying no
- * certificate answers it; then each certificate that answers no request; then every item that was
- * neither (not a request among the requests, not a certificate among the certificates, or not
- * readable), checked as what it is.
+ * certificate answers it; then each certificate that answers no request; then every other item (a
+ * CA certificate, something that is not a request among the requests or not a certificate among
+ * the certificates, or not readable), checked as what it is.
  */
 export function compareRequests(checker: Checker, input: CompareInput): CertificateResult[] {
   const requireIssuer = input.requireIssuer ?? false;
@@ -72,12 +73,15 @@ export function compareRequests(checker: Checker, input: CompareInput): Certific
   return [...out, ...others];
 }
 
-/** Decodes one side; what is not of that side's document is checked as it is and set aside. */
+/**
+ * Decodes one side; what is not of that side's document is checked as it is and set aside, and so
+ * are CA certificates among the certificates (they are there as issuers, not as answers).
+ */
 function decodeSide(checker: Checker, entries: readonly Entry[], document: 'csr' | 'certificate', others: CertificateResult[]): CertificateResult[] {
   const mine: CertificateResult[] = [];
   for (const entry of entries) {
     const result = checker.decodeEntry(entry);
-    if (result.document === document && (result.csr ?? result.certificate)!.problems.length === 0) mine.push(result);
+    if (result.document === document && (result.csr ?? result.certificate)!.problems.length === 0 && !(document === 'certificate' && isCaKind(result.kind!))) mine.push(result);
     else others.push(checker.lint(result, result.document === 'certificate' ? checker.chainFor(result, false) : undefined));
   }
   return mine;
