@@ -1,6 +1,13 @@
-// Writes docs/rules.md from the built rule metadata (run `npm run docs`); a test keeps it current.
+// Writes the files generated from rule metadata (run `npm run docs`): docs/rules.md, and the
+// RuleId types in src/rules/rule-id.ts. Tests keep both current.
 import { writeFileSync } from 'node:fs';
-import { renderRulesMarkdown } from '../dist/report/rules-markdown.js';
+import { renderRuleIdSource } from '../src/report/rule-id-source.js';
+import { renderRulesMarkdown } from '../src/report/rules-markdown.js';
 
-writeFileSync(new URL('../docs/rules.md', import.meta.url), renderRulesMarkdown());
-console.log('docs/rules.md written');
+for (const [file, text] of [
+  ['docs/rules.md', renderRulesMarkdown()],
+  ['src/rules/rule-id.ts', renderRuleIdSource()],
+]) {
+  writeFileSync(new URL(`../${file}`, import.meta.url), text);
+  console.log(`${file} written`);
+}
