@@ -25,8 +25,13 @@ export function ensureChromium(): string {
   apt('update', '-q');
   apt('install', '-y', '-q', '--no-install-recommends', 'chromium');
   if (!existsSync(CHROMIUM_PATH)) throw new Error(`apt-get installed chromium, but ${CHROMIUM_PATH} is still missing`);
-  console.error(`Installed ${execFileSync(CHROMIUM_PATH, ['--version'], { encoding: 'utf8' }).trim()}.`);
+  console.error(`Installed ${chromiumVersion()}.`);
   return CHROMIUM_PATH;
+}
+
+/** `chromium --version`; Debian's launcher script may complain on stderr about /dev/shm, so that is dropped. */
+export function chromiumVersion(): string {
+  return execFileSync(CHROMIUM_PATH, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
 }
 
 export interface LaunchedChromium {
