@@ -7,10 +7,11 @@
 //   package.json says "commonjs", so that TypeScript reads them as CommonJS.
 import { build } from 'esbuild';
 import { copyFileSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { licenceBanner } from './licence-banner.mjs';
 
-const dist = new URL('../dist/', import.meta.url).pathname;
+const dist = fileURLToPath(new URL('../dist/', import.meta.url));
 const cjs = join(dist, 'cjs');
 const common = { bundle: true, sourcemap: false, logLevel: 'warning', banner: { js: licenceBanner(['@noble/curves', '@noble/hashes']) } };
 
@@ -30,10 +31,8 @@ await build({
 for (const [name, file] of Object.entries(ENTRIES)) writeFileSync(join(cjs, `${file}.cjs`), `'use strict';\nmodule.exports = require('./smki-lint.cjs').${name};\n`);
 writeFileSync(join(cjs, 'package.json'), '{ "type": "commonjs" }\n');
 
-for (const entry of readdirSync(dist, { recursive: true, withFileTypes: true })) {
-  const from = join(entry.parentPath, entry.name);
-  if (!entry.isFile() || !entry.name.endsWith('.d.ts') || from.startsWith(cjs)) continue;
-  const to = join(cjs, relative(dist, from));
-  mkdirSync(dirname(to), { recursive: true });
-  copyFileSync(from, to);
+for (const file of readdirSync(dist, { recursive: true, encoding: 'utf8' })) {
+  if (!file.endsWith('.d.ts') || file.startsWith('cjs/')) continue;
+  mkdirSync(dirname(join(cjs, file)), { recursive: true });
+  copyFileSync(join(dist, file), join(cjs, file));
 }

@@ -1,6 +1,6 @@
 // smki-lint for browsers and any JavaScript runtime without node:crypto: the whole core API, with a
 // Checker that needs no CryptoAdapter. Synchronous checks use audited pure-JavaScript crypto
-// (@noble); the async methods verify signatures with WebCrypto, which is some 25 times faster at
+// (@noble); the async methods verify signatures with WebCrypto, an order of magnitude faster at
 // it, and give the same results. (The core's CryptoAdapter stays synchronous: hashing and
 // verification sit on the per-certificate hot path, and node:crypto is synchronous and fastest.)
 import { Checker as CoreChecker } from './check/checker.js';

@@ -1,15 +1,15 @@
 import type { CryptoAdapter } from './adapter.js';
 import { readEcPublicKey } from './ec-public-key.js';
-import { p256, p384, sha1, sha256, sha384 } from './noble-primitives.js';
+import { CURVES, sha1, sha256, sha384 } from './noble-primitives.js';
 
-const CURVES = { 'P-256': p256, 'P-384': p384 };
 const HASHES = { sha256, sha384 };
 
 /**
  * Audited pure-JavaScript crypto (@noble/hashes, @noble/curves) behind the synchronous adapter:
- * runs in any JavaScript engine. Hashing is as fast as WebCrypto's; an ECDSA verification takes
- * about 3 ms, some 25 times WebCrypto's (see the Checker of smki-lint/web for the async path).
- * Keys on curves other than P-256 and P-384 verify nothing.
+ * runs in any JavaScript engine. Hashing is as fast as WebCrypto's, but a P-256 verification takes
+ * milliseconds, an order of magnitude longer (see `npm run bench:browser`; the Checker of
+ * smki-lint/web verifies with WebCrypto in its async methods). Keys on curves other than P-256
+ * and P-384 verify nothing.
  */
 export function createNobleCrypto(): CryptoAdapter {
   return {
