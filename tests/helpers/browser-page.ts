@@ -33,14 +33,10 @@ export async function openPage(script: string, files: ReadonlyMap<string, string
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
   const closeServer = () => new Promise<void>((resolve) => server.close(() => resolve()));
-  let chromium;
-  try {
-    chromium = await launchChromium();
-  } catch (e) {
+  const browser = await launchChromium().catch(async (e: unknown) => {
     await closeServer();
     throw e;
-  }
-  const browser = chromium;
+  });
   const page = await browser.context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
