@@ -18,6 +18,7 @@ export * from './lint/index.js';
 export { detectItems } from './input/index.js';
 export type { DetectedInput, InputItem, InputProblem, ItemEncoding } from './input/index.js';
 export { ALL_RULES, CATALOGUE } from './rules/index.js';
+export type { RuleId, RuleIdPrefix, RuleSelector } from './rules/rule-id.js';
 export { outputFormat, FORMAT_NAMES } from './report/formats.js';
 export type { FormatName } from './report/formats.js';
 export { resultToJson } from './report/result-json.js';
