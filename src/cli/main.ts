@@ -7,7 +7,7 @@ import type { CertificateKind } from '../smki/index.js';
 import { runRoles, runRules } from './catalogue-commands.js';
 import { runCheck } from './check-command.js';
 import { defaultJobs } from './check-command.js';
-import type { FailOn } from './check-command.js';
+import type { FailOn, LintCommandOptions } from './check-command.js';
 import type { FormatName } from '../report/formats.js';
 import { runCompare } from './compare-command.js';
 import { runDecode } from './decode-command.js';
@@ -28,6 +28,35 @@ function positiveInteger(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`'${value}' is not a whole number of 1 or more`);
   return n;
+}
+
+/** The options check and compare share, as commander parses them. */
+interface ParsedLintOptions {
+  format: FormatName;
+  failOn: FailOn;
+  at?: string;
+  only?: string[];
+  ignore?: string[];
+  environment?: string;
+  config?: string;
+  issuer?: string[];
+  requireIssuer?: boolean;
+  color: boolean;
+}
+
+function lintCommandOptions(o: ParsedLintOptions): LintCommandOptions {
+  return {
+    format: o.format,
+    failOn: o.failOn,
+    at: o.at,
+    only: o.only,
+    ignore: o.ignore,
+    environment: o.environment,
+    config: o.config,
+    colour: useColour(process.stdout, o.color),
+    issuers: o.issuer ?? [],
+    requireIssuer: o.requireIssuer === true,
+  };
 }
 
 export function buildProgram(out: BufferedOutput, setExit: (code: number) => void): Command {
@@ -63,27 +92,8 @@ export function buildProgram(out: BufferedOutput, setExit: (code: number) => voi
     .option('--require-issuer', 'a certificate whose issuer is not available is an error, not a notice')
     .option('-j, --jobs <n>', `worker threads (default: ${defaultJobs()}, the available cores, once a run is large enough for threads to pay off)`, positiveInteger)
     .option('--no-color', 'never colour the output')
-    .action(async (inputs: string[], o: { format: FormatName; failOn: FailOn; at?: string; only?: string[]; ignore?: string[]; environment?: string; config?: string; kind?: CertificateKind; issuer?: string[]; requireIssuer?: boolean; jobs?: number; color: boolean }) => {
-      setExit(
-        await runCheck(
-          inputs,
-          {
-            format: o.format,
-            failOn: o.failOn,
-            at: o.at,
-            only: o.only,
-            ignore: o.ignore,
-            environment: o.environment,
-            config: o.config,
-            kind: o.kind,
-            colour: useColour(process.stdout, o.color),
-            issuers: o.issuer ?? [],
-            requireIssuer: o.requireIssuer === true,
-            jobs: o.jobs,
-          },
-          out.write,
-        ),
-      );
+    .action(async (inputs: string[], o: ParsedLintOptions & { kind?: CertificateKind; jobs?: number }) => {
+      setExit(await runCheck(inputs, { ...lintCommandOptions(o), kind: o.kind, jobs: o.jobs }, out.write));
     });
 
   withLintOptions(
@@ -99,29 +109,11 @@ export function buildProgram(out: BufferedOutput, setExit: (code: number) => voi
     .option('--require-issuer', 'a certificate whose issuer is not available is an error, not a notice')
     .option('--no-color', 'never colour the output')
     .addHelpText('after', '\nExamples:\n  smki-lint compare supplier.csr supplier.pem\n  smki-lint compare --requests submitted/ --certificates issued/ --issuer issuing-oca.pem --fail-on warning')
-    .action(async (request: string | undefined, certificate: string | undefined, o: { requests?: string[]; certificates?: string[]; format: FormatName; failOn: FailOn; at?: string; only?: string[]; ignore?: string[]; environment?: string; config?: string; issuer?: string[]; requireIssuer?: boolean; color: boolean }) => {
+    .action(async (request: string | undefined, certificate: string | undefined, o: ParsedLintOptions & { requests?: string[]; certificates?: string[] }) => {
       const requests = [...(request ? [request] : []), ...(o.requests ?? [])];
       const certificates = [...(certificate ? [certificate] : []), ...(o.certificates ?? [])];
       if (requests.length === 0 || certificates.length === 0) throw new UsageError('compare needs requests and certificates: name a request and a certificate, or use --requests and --certificates');
-      setExit(
-        await runCompare(
-          {
-            requests,
-            certificates,
-            format: o.format,
-            failOn: o.failOn,
-            at: o.at,
-            only: o.only,
-            ignore: o.ignore,
-            environment: o.environment,
-            config: o.config,
-            issuers: o.issuer ?? [],
-            requireIssuer: o.requireIssuer === true,
-            colour: useColour(process.stdout, o.color),
-          },
-          out.write,
-        ),
-      );
+      setExit(await runCompare({ ...lintCommandOptions(o), requests, certificates }, out.write));
     });
 
   program
