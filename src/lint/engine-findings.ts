@@ -18,8 +18,8 @@ export const INPUT_INVALID_ENCODING: RuleMeta = {
   severity: 'error',
   appliesTo: 'all',
   documents: DOCUMENT_KINDS,
-  citation: 'RFC 7468 (textual encodings of PKIX structures)',
-  description: 'A PEM block, base64 or hex text that does not decode to bytes.',
+  citation: 'RFC 7468 (textual encodings of PKIX structures); XML 1.0 (well-formed documents)',
+  description: 'A PEM block, base64 or hex text that does not decode to bytes, a DUIS request certificate element whose base64 does not decode, or a DUIS request that is not well-formed XML.',
   source: 'spec',
   onMalformed: true,
 };
