@@ -7,7 +7,7 @@ import { isCaKind, requestView, smkiView } from '../smki/index.js';
 import { toHex } from '../der/index.js';
 import { decodeCertificate, decodeDocument } from '../x509/index.js';
 import type { DerDocumentKind } from '../x509/index.js';
-import { detectEntries, labelledDocument } from './entries.js';
+import { detectEntries, documentEntries, isCertificateEntry, labelledDocument } from './entries.js';
 import type { Entry } from './entries.js';
 import { duisSummary } from './duis-result.js';
 import { OptionsError, resolveOptions } from './options.js';
@@ -35,7 +35,10 @@ export class Checker {
     if (options.signer) this.signer = this.signerOf(options.signer);
   }
 
-  private signerOf(der: Uint8Array): SignerCertificate {
+  private signerOf(bytes: Uint8Array): SignerCertificate {
+    const found = documentEntries(detectEntries(bytes, 'signer')).filter(isCertificateEntry);
+    if (found.length !== 1) throw new OptionsError(`the signer must be one certificate (DER or PEM); ${found.length} were found`);
+    const der = found[0].der;
     const cert = decodeCertificate(der);
     if (cert.problems.length > 0) throw new OptionsError(`the signer is not a certificate that decodes: ${cert.problems[0].message} (at ${cert.problems[0].path})`);
     return { cert, view: smkiView(cert, this.options.roles), sha256: toHex(this.options.crypto.sha256(der)) };
