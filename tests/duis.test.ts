@@ -306,6 +306,17 @@ describe('smki-lint check on DUIS requests', () => {
     ]);
   });
 
+  it('decodes a request: its header, then each certificate at its element', () => {
+    const file = join(TEST_CERTS, 'duis/valid/6.15.2-device.xml');
+    const text = run(['decode', file]);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain(`${file} [0]\n  Document                DUIS service request, schemaVersion 5.4\n  Request type            6.15.2 Update Security Credentials (Device) (sr:UpdateSecurityCredentialsDevice)`);
+    expect(text.stdout).toContain(`${file} [1]  sr:Body/sr:UpdateSecurityCredentialsDevice/sr:DeviceCertificate (line 11)\n  Kind                    Device Certificate`);
+    const decoded = JSON.parse(run(['decode', file, '--format', 'json']).stdout) as { document?: string; duis?: { certificates: number }; certificate?: unknown }[];
+    expect(decoded.map((d) => d.document)).toEqual(['duis-request', 'certificate']);
+    expect(decoded[0].duis?.certificates).toBe(1);
+  });
+
   it('refuses a --signer file that does not hold exactly one certificate', () => {
     const r = run(['check', join(TEST_CERTS, KRP), '--signer', join(TEST_CERTS, 'bundles/orgs.pem')]);
     expect(r.code).toBe(2);
