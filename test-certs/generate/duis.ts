@@ -14,7 +14,7 @@ const DCC = '00-DB-12-34-56-78-90-A0';
 const DEVICE_EUI = Uint8Array.of(0x90, 0xb3, 0xd5, 0x1f, 0x34, 0x02, 0x00, 0x01);
 
 const euiText = (eui: Uint8Array) => Array.from(eui, (b) => b.toString(16).toUpperCase().padStart(2, '0')).join('-');
-const b64 = (built: Built) => Buffer.from(built.der).toString('base64');
+const b64 = (der: Uint8Array) => Buffer.from(der).toString('base64');
 const serialOf = (built: Built) => BigInt('0x' + Buffer.from(built.serial.subarray(2)).toString('hex'));
 
 /** The certificates the samples are written from. */
@@ -76,23 +76,26 @@ interface RequestSpec {
 
 const INDENT = '  ';
 
-/** A DUIS request as DUIS Users write them: one certificate per line, an enveloped ds:Signature naming its signer. */
-function requestXml(d: DuisPki, spec: RequestSpec): string {
-  const sender = spec.sender;
-  const signer = spec.keyInfo ?? sender;
-  const id = spec.requestId ?? `${euiText(senderEui(sender))}:${spec.target ?? DCC}:1000`;
-  const reference = spec.variant.split('.').slice(0, 2).join('.');
+function requestXml(spec: RequestSpec): string {
+  const signer = spec.keyInfo ?? spec.sender;
+  // Every sample certificate here is issued by the sample Issuing OCA, OU=07, CN=T1.
+  return duisRequestXml({ requestId: spec.requestId ?? `${euiText(senderEui(spec.sender))}:${spec.target ?? DCC}:1000`, variant: spec.variant, body: spec.body, schemaVersion: spec.schemaVersion, keyInfo: { issuer: 'CN=T1, OU=07', serial: serialOf(signer) } });
+}
+
+/** A DUIS request as DUIS Users write them: one certificate per line, an enveloped ds:Signature whose KeyInfo names the signer. */
+export function duisRequestXml(o: { requestId: string; variant: string; body: string; keyInfo: { issuer: string; serial: bigint }; schemaVersion?: string }): string {
+  const reference = o.variant.split('.').slice(0, 2).join('.');
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<sr:Request xmlns:ds="http://www.w3.org/2000/09/xmldsig#" xmlns:sr="http://www.dccinterface.co.uk/ServiceUserGateway" schemaVersion="${spec.schemaVersion ?? '5.4'}">`,
+    `<sr:Request xmlns:ds="http://www.w3.org/2000/09/xmldsig#" xmlns:sr="http://www.dccinterface.co.uk/ServiceUserGateway" schemaVersion="${o.schemaVersion ?? '5.4'}">`,
     '  <sr:Header>',
-    `    <sr:RequestID>${id}</sr:RequestID>`,
+    `    <sr:RequestID>${o.requestId}</sr:RequestID>`,
     '    <sr:CommandVariant>1</sr:CommandVariant>',
     `    <sr:ServiceReference>${reference}</sr:ServiceReference>`,
-    `    <sr:ServiceReferenceVariant>${spec.variant}</sr:ServiceReferenceVariant>`,
+    `    <sr:ServiceReferenceVariant>${o.variant}</sr:ServiceReferenceVariant>`,
     '  </sr:Header>',
     '  <sr:Body>',
-    spec.body,
+    o.body,
     '  </sr:Body>',
     '  <ds:Signature>',
     '    <!-- Not signed: the sample shows the certificate that will sign it. -->',
@@ -109,8 +112,8 @@ function requestXml(d: DuisPki, spec: RequestSpec): string {
     '    <ds:KeyInfo>',
     '      <ds:X509Data>',
     '        <ds:X509IssuerSerial>',
-    `          <ds:X509IssuerName>CN=${issuerCn(d, signer)}, OU=07</ds:X509IssuerName>`,
-    `          <ds:X509SerialNumber>${serialOf(signer)}</ds:X509SerialNumber>`,
+    `          <ds:X509IssuerName>${o.keyInfo.issuer}</ds:X509IssuerName>`,
+    `          <ds:X509SerialNumber>${o.keyInfo.serial}</ds:X509SerialNumber>`,
     '        </ds:X509IssuerSerial>',
     '      </ds:X509Data>',
     '    </ds:KeyInfo>',
@@ -118,11 +121,6 @@ function requestXml(d: DuisPki, spec: RequestSpec): string {
     '</sr:Request>',
     '',
   ].join('\n');
-}
-
-/** Every sample certificate here is issued by the sample Issuing OCA, CN=T1. */
-function issuerCn(_d: DuisPki, _signer: Built): string {
-  return 'T1';
 }
 
 /** The x500UniqueIdentifier of an organisation certificate built here: its last 8 subject octets. */
@@ -140,17 +138,23 @@ function leaf(depth: number, name: string, value: string): string {
   return `${INDENT.repeat(depth)}<sr:${name}>${value}</sr:${name}>`;
 }
 
-type Cells = Partial<Record<'DigitalSigningCertificate' | 'KeyAgreementCertificate' | 'KeyAgreementTopUpCertificate', Built>>;
+/** The DER of a party's replacement certificates, by cell. */
+export type Cells = Partial<Record<'DigitalSigningCertificate' | 'KeyAgreementCertificate' | 'KeyAgreementTopUpCertificate', Uint8Array>>;
+
+type BuiltCells = Partial<Record<keyof Cells, Built>>;
+
+const ders = (certificates: BuiltCells): Cells => Object.fromEntries(Object.entries(certificates).map(([cell, built]) => [cell, built.der]));
 
 function cells(depth: number, certificates: Cells): string[] {
   return (['DigitalSigningCertificate', 'KeyAgreementCertificate', 'KeyAgreementTopUpCertificate'] as const).filter((c) => certificates[c]).map((c) => leaf(depth, c, b64(certificates[c]!)));
 }
 
-function path(depth: number, certificates: Built[]): string {
+function path(depth: number, certificates: Uint8Array[]): string {
   return element(depth, 'CertificationPathCertificates', ...certificates.map((c) => leaf(depth + 1, 'Certificate', b64(c))));
 }
 
-function krp(d: DuisPki, role: string, certificates: Cells, pathCertificates: Built[] = [d.pki.oca]): string {
+/** The body of an Update Security Credentials (KRP) request. */
+export function krpBody(role: string, certificates: Cells, pathCertificates: Uint8Array[]): string {
   return element(
     2,
     'UpdateSecurityCredentialsKRP',
@@ -162,17 +166,17 @@ function krp(d: DuisPki, role: string, certificates: Cells, pathCertificates: Bu
   );
 }
 
-function handover(d: DuisPki, role: string, certificates: Cells): string {
-  return element(2, 'RequestHandoverOfDCCControlledDevice', leaf(3, 'RemotePartyRole', role), leaf(3, 'RemotePartyFloorSeqNumber', '0'), element(3, 'ReplacementCertificates', ...cells(4, certificates)), path(3, [d.pki.oca]), leaf(3, 'ApplyTimeBasedCPVChecks', 'true'));
+function handover(d: DuisPki, role: string, certificates: BuiltCells): string {
+  return element(2, 'RequestHandoverOfDCCControlledDevice', leaf(3, 'RemotePartyRole', role), leaf(3, 'RemotePartyFloorSeqNumber', '0'), element(3, 'ReplacementCertificates', ...cells(4, ders(certificates))), path(3, [d.pki.oca.der]), leaf(3, 'ApplyTimeBasedCPVChecks', 'true'));
 }
 
 function deviceUpdate(certificate: Built): string {
-  return element(2, 'UpdateSecurityCredentialsDevice', leaf(3, 'DeviceCertificate', b64(certificate)));
+  return element(2, 'UpdateSecurityCredentialsDevice', leaf(3, 'DeviceCertificate', b64(certificate.der)));
 }
 
 /** A read whose response is encrypted for an Other User: its Key Agreement credentials ride in the request. */
 function urpRead(body: string, ka: Built): string {
-  return element(2, body, element(3, 'ReadLogPeriod', leaf(4, 'StartDateTime', '2026-05-01T00:00:00Z'), leaf(4, 'EndDateTime', '2026-05-02T00:00:00Z')), leaf(3, 'KAPublicSecurityCredentials', b64(ka)));
+  return element(2, body, element(3, 'ReadLogPeriod', leaf(4, 'StartDateTime', '2026-05-01T00:00:00Z'), leaf(4, 'EndDateTime', '2026-05-02T00:00:00Z')), leaf(3, 'KAPublicSecurityCredentials', b64(ka.der)));
 }
 
 interface DuisSample {
@@ -188,8 +192,8 @@ interface DuisSample {
 function samples(d: DuisPki): DuisSample[] {
   const s = d.supplier;
   const no = d.networkOperator;
-  const supplierCells: Cells = { DigitalSigningCertificate: s.ds, KeyAgreementCertificate: s.ka, KeyAgreementTopUpCertificate: s.topUp };
-  const supplierKrp = (certificates: Cells, pathCertificates?: Built[]) => ({ sender: s.xml, variant: '6.15.1', body: krp(d, 'Supplier', certificates, pathCertificates) });
+  const supplierCells: BuiltCells = { DigitalSigningCertificate: s.ds, KeyAgreementCertificate: s.ka, KeyAgreementTopUpCertificate: s.topUp };
+  const supplierKrp = (certificates: BuiltCells, pathCertificates: Built[] = [d.pki.oca]) => ({ sender: s.xml, variant: '6.15.1', body: krpBody('Supplier', ders(certificates), pathCertificates.map((c) => c.der)) });
   const URP: [string, string][] = [
     ['4.4.2', 'RetrieveCoMOrTariffTriggeredBillingDataLog'],
     ['4.4.3', 'RetrieveBillingCalendarTriggeredBillingDataLog'],
@@ -206,14 +210,14 @@ function samples(d: DuisPki): DuisSample[] {
     {
       file: 'valid/6.23-cos.xml',
       description: 'Update Security Credentials (CoS): the incoming supplier\'s three certificates.',
-      spec: { sender: s.xml, variant: '6.23', body: element(2, 'UpdateSecurityCredentialsCoS', leaf(3, 'SupplierFloorSeqNumber', '0'), element(3, 'SupplierReplacementCertificates', ...cells(4, supplierCells)), path(3, [d.pki.oca]), leaf(3, 'ApplyTimeBasedCPVChecks', 'true'), leaf(3, 'ImportMPxN', '1234567890123')) },
+      spec: { sender: s.xml, variant: '6.23', body: element(2, 'UpdateSecurityCredentialsCoS', leaf(3, 'SupplierFloorSeqNumber', '0'), element(3, 'SupplierReplacementCertificates', ...cells(4, ders(supplierCells))), path(3, [d.pki.oca.der]), leaf(3, 'ApplyTimeBasedCPVChecks', 'true'), leaf(3, 'ImportMPxN', '1234567890123')) },
       signer: s.xml,
       expect: [],
     },
     {
       file: 'valid/8.5-service-opt-out.xml',
       description: 'Service Opt Out: the ACB\'s signing and key agreement certificates.',
-      spec: { sender: d.acb.xml, variant: '8.5', body: element(2, 'ServiceOptOut', leaf(3, 'ExecutionDateTime', '2026-07-01T00:00:00Z'), leaf(3, 'ACBFloorSeqNumber', '0'), element(3, 'ReplacementCertificates', ...cells(4, { DigitalSigningCertificate: d.acb.ds, KeyAgreementCertificate: d.acb.ka })), path(3, [d.pki.oca]), leaf(3, 'ApplyTimeBasedCPVChecks', 'true')) },
+      spec: { sender: d.acb.xml, variant: '8.5', body: element(2, 'ServiceOptOut', leaf(3, 'ExecutionDateTime', '2026-07-01T00:00:00Z'), leaf(3, 'ACBFloorSeqNumber', '0'), element(3, 'ReplacementCertificates', ...cells(4, ders({ DigitalSigningCertificate: d.acb.ds, KeyAgreementCertificate: d.acb.ka }))), path(3, [d.pki.oca.der]), leaf(3, 'ApplyTimeBasedCPVChecks', 'true')) },
       signer: d.acb.xml,
       expect: [],
     },
@@ -221,7 +225,7 @@ function samples(d: DuisPki): DuisSample[] {
     {
       file: 'valid/5.1-create-schedule.xml',
       description: 'Create Schedule of a read for an Other User, with its Key Agreement credentials (KAPublicSecurityCredential).',
-      spec: { sender: d.otherUser.xml, variant: '5.1', body: element(2, 'CreateSchedule', leaf(3, 'ScheduleFrequency', 'Daily'), leaf(3, 'ScheduleStartDate', '2026-07-01'), leaf(3, 'KAPublicSecurityCredential', b64(d.otherUser.ka)), leaf(3, 'DSPScheduledServiceReference', '4.6'), leaf(3, 'DSPScheduledServiceReferenceVariant', '4.6.1'), leaf(3, 'DeviceID', euiText(DEVICE_EUI)), element(3, 'DSPRetrieveImportDailyReadLog', leaf(4, 'StartDateOffset', '-1'), leaf(4, 'StartTime', '00:00:00'), leaf(4, 'EndDateOffset', '0'), leaf(4, 'EndTime', '00:00:00'))) },
+      spec: { sender: d.otherUser.xml, variant: '5.1', body: element(2, 'CreateSchedule', leaf(3, 'ScheduleFrequency', 'Daily'), leaf(3, 'ScheduleStartDate', '2026-07-01'), leaf(3, 'KAPublicSecurityCredential', b64(d.otherUser.ka.der)), leaf(3, 'DSPScheduledServiceReference', '4.6'), leaf(3, 'DSPScheduledServiceReferenceVariant', '4.6.1'), leaf(3, 'DeviceID', euiText(DEVICE_EUI)), element(3, 'DSPRetrieveImportDailyReadLog', leaf(4, 'StartDateOffset', '-1'), leaf(4, 'StartTime', '00:00:00'), leaf(4, 'EndDateOffset', '0'), leaf(4, 'EndTime', '00:00:00'))) },
       signer: d.otherUser.xml,
       expect: [],
     },
@@ -236,7 +240,7 @@ function samples(d: DuisPki): DuisSample[] {
     { file: 'defects/signer-expired.xml', description: 'A KRP Supplier request to be signed with an XML signing certificate that expired at the end of 2025.', spec: { ...supplierKrp(supplierCells), keyInfo: s.xmlExpired }, signer: s.xmlExpired, expect: [], expectSigner: ['duis.signer.validity'] },
     { file: 'defects/key-info-serial.xml', description: 'ds:KeyInfo names the serial of the supplier\'s signing certificate, not of its XML signing certificate that will sign.', spec: { ...supplierKrp(supplierCells), keyInfo: s.ds }, signer: s.xml, expect: [], expectSigner: ['duis.signer.key-info-mismatch'] },
     { file: 'defects/request-id.xml', description: 'sr:RequestID with one EUI-64 only.', spec: { ...supplierKrp(supplierCells), requestId: `${euiText(partyEui(1))}:1000` }, signer: s.xml, expect: ['duis.request.request-id'] },
-    { file: 'defects/remote-party-role.xml', description: 'sr:RemotePartyRole \'Supplyer\', not a value of the schema.', spec: { sender: s.xml, variant: '6.15.1', body: krp(d, 'Supplyer', supplierCells) }, signer: s.xml, expect: ['duis.request.remote-party-role'] },
+    { file: 'defects/remote-party-role.xml', description: 'sr:RemotePartyRole \'Supplyer\', not a value of the schema.', spec: { sender: s.xml, variant: '6.15.1', body: krpBody('Supplyer', ders(supplierCells), [d.pki.oca.der]) }, signer: s.xml, expect: ['duis.request.remote-party-role'] },
     { file: 'defects/schema-version-3.xml', description: 'A request declaring schemaVersion 3.0.', spec: { ...supplierKrp(supplierCells), schemaVersion: '3.0' }, signer: s.xml, expect: ['duis.request.schema-version'] },
     { file: 'defects/organisation-as-device.xml', description: 'Update Security Credentials (Device) carrying an Organisation Certificate.', spec: { sender: s.xml, variant: '6.15.2', target: euiText(DEVICE_EUI), body: deviceUpdate(s.ds) }, signer: s.xml, expect: ['duis.cell.kind'] },
     { file: 'defects/device-not-target.xml', description: 'Update Security Credentials (Device) addressed to another Device than the one its certificate names.', spec: { sender: s.xml, variant: '6.15.2', target: euiText(partyEui(2, 9)), body: deviceUpdate(d.device) }, signer: s.xml, expect: ['duis.device.eui-not-target'] },
@@ -266,7 +270,7 @@ export function duisSamples(pki: ValidPki): SampleFile[] {
   files.push({ file: 'duis/signers/supplier-xml-signer-expired.pem', kind: 'organisation', description: 'Signer: the supplier\'s XML signing certificate of 2021 to 2025, expired.', expect: ['cert.validity.expired'], content: toPem(d.supplier.xmlExpired.der) });
   const signerFile = new Map<Built, string>([...signerFiles.map(([stem, built]) => [built, `duis/signers/${stem}.pem`] as const), [d.supplier.xmlExpired, 'duis/signers/supplier-xml-signer-expired.pem']]);
   for (const sample of samples(d)) {
-    const content = requestXml(d, sample.spec);
+    const content = requestXml(sample.spec);
     files.push({
       file: `duis/${sample.file}`,
       kind: 'unknown',
@@ -279,7 +283,7 @@ export function duisSamples(pki: ValidPki): SampleFile[] {
       expectSigner: sample.expectSigner ?? [],
     });
   }
-  const valid = requestXml(d, { sender: d.supplier.xml, variant: '6.15.1', body: krp(d, 'Supplier', { DigitalSigningCertificate: d.supplier.ds }) });
+  const valid = requestXml({ sender: d.supplier.xml, variant: '6.15.1', body: krpBody('Supplier', { DigitalSigningCertificate: d.supplier.ds.der }, [d.pki.oca.der]) });
   files.push(
     { file: 'duis/defects/bad-base64.xml', kind: 'unknown', document: 'duis-request', description: 'KRP Supplier whose signing certificate element holds text that is not base64.', expect: ['input.invalid-encoding', 'duis.path.unused'], content: valid.replace(/<sr:DigitalSigningCertificate>[^<]*/, '<sr:DigitalSigningCertificate>not base64!'), items: 3 },
     { file: 'duis/defects/not-well-formed.xml', kind: 'unknown', description: 'A DUIS request cut short: not well-formed XML.', expect: ['input.invalid-encoding'], content: valid.slice(0, valid.indexOf('</sr:Body>')) },
