@@ -76,6 +76,15 @@ describe('recognising a DUIS request', () => {
     expect(html.map((e) => e.der !== undefined)).toEqual([true]);
   });
 
+  it('checks a request type that carries no certificate as one item: its header and its signer', () => {
+    const inventory = text(KRP).replace(/<sr:Body>[\s\S]*<\/sr:Body>/, '<sr:Body>\n    <sr:ReadInventory><sr:DeviceID>90-B3-D5-1F-34-02-00-01</sr:DeviceID></sr:ReadInventory>\n  </sr:Body>');
+    const { request, certificates } = check(bytes(inventory), 'duis/signers/supplier-ds.pem');
+    expect(certificates).toEqual([]);
+    expect(request.duis).toMatchObject({ requestType: 'ReadInventory', certificates: 0 });
+    expect(request.duis?.title).toBeUndefined();
+    expect(ids(request)).toEqual(['duis.signer.role', 'duis.signer.key-info-mismatch']);
+  });
+
   it('reports XML that names the DUIS namespace but is not well-formed, with the line and column', () => {
     const { request, certificates } = check(read('duis/defects/not-well-formed.xml'));
     expect(certificates).toEqual([]);

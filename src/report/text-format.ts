@@ -58,8 +58,8 @@ export function headerLine(r: CertificateResult, style: Style): string {
 }
 
 function duisParts(d: DuisSummary): string[] {
-  const what = d.title ? `${d.title} (${d.requestType})` : (d.requestType ?? 'of no known type');
-  const parts = [`DUIS request ${d.serviceReferenceVariant ?? ''} ${what}`.replace('  ', ' ')];
+  const what = d.title ? `${d.title} (${d.requestType})` : (d.requestType ?? 'with no request element');
+  const parts = [['DUIS request', d.serviceReferenceVariant, what].filter(Boolean).join(' ')];
   if (d.remotePartyRole !== undefined) parts.push(`RemotePartyRole ${d.remotePartyRole}`);
   parts.push(d.originator ? `from ${d.originator} to ${d.target}` : `RequestID '${d.requestId ?? ''}'`);
   parts.push(`${d.certificates} certificate${d.certificates === 1 ? '' : 's'}`);

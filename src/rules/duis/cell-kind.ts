@@ -1,5 +1,6 @@
 import { defineRule } from '../../lint/index.js';
 import { KIND_TITLES } from '../../smki/index.js';
+import { withArticle } from '../support.js';
 import { at, elementName, expectationOf, partyOf } from './support.js';
 
 export default defineRule({
@@ -16,9 +17,9 @@ export default defineRule({
       if (c.place.spec.purpose === 'path') continue;
       const kinds = c.place.spec.purpose === 'device' ? c.place.spec.kinds : expectationOf(c, party)?.kinds;
       if (!kinds) continue;
-      const wanted = kinds.map((k) => KIND_TITLES[k]).join(' or ');
-      if (c.document === 'csr') ctx.report({ ...at(c.place.at), message: `${elementName(c.place.at)} holds a certification request (CSR), not a certificate: it takes ${wanted === 'Organisation Certificate' ? 'an' : 'a'} ${wanted}` });
-      else if (c.view && !kinds.includes(c.view.kind)) ctx.report({ ...at(c.place.at), message: `${elementName(c.place.at)} takes ${/^[AEIOU]/.test(wanted) ? 'an' : 'a'} ${wanted}, but holds ${/^[AEIOU]/.test(KIND_TITLES[c.view.kind]) ? 'an' : 'a'} ${KIND_TITLES[c.view.kind]} (${c.view.kindReason})` });
+      const wanted = withArticle(kinds.map((k) => KIND_TITLES[k]).join(' or '));
+      if (c.document === 'csr') ctx.report({ ...at(c.place.at), message: `${elementName(c.place.at)} holds a certification request (CSR), not a certificate: it takes ${wanted}` });
+      else if (c.view && !kinds.includes(c.view.kind)) ctx.report({ ...at(c.place.at), message: `${elementName(c.place.at)} takes ${wanted}, but holds ${withArticle(KIND_TITLES[c.view.kind])} (${c.view.kindReason})` });
     }
   },
 });

@@ -1,5 +1,6 @@
 import { defineRule } from '../../lint/index.js';
 import { KIND_TITLES } from '../../smki/index.js';
+import { withArticle } from '../support.js';
 import { at, elementName } from './support.js';
 
 export default defineRule({
@@ -14,7 +15,7 @@ export default defineRule({
     for (const c of certificates) {
       if (c.place.spec.purpose !== 'path') continue;
       if (c.document === 'csr') ctx.report({ ...at(c.place.at), message: `${elementName(c.place.at)} holds a certification request (CSR); a certification path holds Issuing OCA or Root OCA certificates` });
-      else if (c.view && !c.place.spec.kinds!.includes(c.view.kind)) ctx.report({ ...at(c.place.at), message: `${elementName(c.place.at)} holds ${/^[AEIOU]/.test(KIND_TITLES[c.view.kind]) ? 'an' : 'a'} ${KIND_TITLES[c.view.kind]} (${c.view.kindReason}); a certification path holds Issuing OCA or Root OCA certificates` });
+      else if (c.view && !c.place.spec.kinds!.includes(c.view.kind)) ctx.report({ ...at(c.place.at), message: `${elementName(c.place.at)} holds ${withArticle(KIND_TITLES[c.view.kind])} (${c.view.kindReason}); a certification path holds Issuing OCA or Root OCA certificates` });
     }
   },
 });

@@ -7,6 +7,8 @@ import type { CellExpectation, RemotePartyRole, RemotePartyRoleName } from '../.
 import type { DuisCertificate, Report } from '../../lint/index.js';
 import type { Certificate } from '../../x509/index.js';
 import { extensionValue, formatName } from '../../x509/index.js';
+import { keyIdHex } from '../chain/support.js';
+import { withArticle } from '../support.js';
 
 /** The citation of everything the DUIS schema itself settles. */
 export const DUIS_SCHEMA = 'DUIS 5.4 XML schema (SEC Appendix AD)';
@@ -65,9 +67,5 @@ export function issuerLink(child: Certificate, parent: Certificate): { linked: t
 }
 
 function hex(bytes: Uint8Array | undefined): string {
-  return bytes ? Array.from(bytes, (b) => b.toString(16).toUpperCase().padStart(2, '0')).join(':') : '(none)';
-}
-
-export function withArticle(title: string): string {
-  return `${/^[AEIOU]/.test(title) ? 'an' : 'a'} ${title}`;
+  return bytes ? keyIdHex(bytes) : '(none)';
 }
