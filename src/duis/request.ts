@@ -99,7 +99,7 @@ function namesDuisNamespace(bytes: Uint8Array): boolean {
 
 function readRequest(root: XmlNode): DuisReading {
   const request: DuisRequest = { at: located(root, ''), certificates: [] };
-  const contents: CertificateContent[] = [];
+  let contents: CertificateContent[] = [];
   if (root.attributes.schemaVersion !== undefined) request.schemaVersion = root.attributes.schemaVersion;
   const header = childNamed(root, DUIS_NS, 'Header');
   if (header) {
@@ -119,16 +119,11 @@ function readRequest(root: XmlNode): DuisReading {
       request.placement = placement;
       const role = childNamed(bodyElement, DUIS_NS, 'RemotePartyRole');
       if (role) request.remotePartyRole = { text: role.text.trim(), at: located(role, `${bodyPath}/sr:RemotePartyRole`) };
-      for (const spec of placement.cells) {
-        for (const { node, path } of descend(bodyElement, bodyPath, spec.path)) {
-          request.certificates.push({ at: located(node, path), spec });
-          contents.push(certificateContent(node.text));
-        }
-      }
+      const found = placement.cells.flatMap((spec) => descend(bodyElement, bodyPath, spec.path).map(({ node, path }) => ({ place: { at: located(node, path), spec }, text: node.text })));
       // Document order, whatever order the table lists the places in.
-      const order = request.certificates.map((c, i) => i).sort((a, b) => request.certificates[a].at.line - request.certificates[b].at.line || request.certificates[a].at.column - request.certificates[b].at.column);
-      request.certificates = order.map((i) => request.certificates[i]);
-      return { kind: 'request', request: withKeyInfo(request, root), contents: order.map((i) => contents[i]) };
+      found.sort((a, b) => a.place.at.line - b.place.at.line || a.place.at.column - b.place.at.column);
+      request.certificates = found.map((f) => f.place);
+      contents = found.map((f) => certificateContent(f.text));
     }
   }
   return { kind: 'request', request: withKeyInfo(request, root), contents };
