@@ -2,7 +2,6 @@
 // credentials it carries, every certificate element the placement table names, and the issuer
 // and serial its XML signature's KeyInfo names. Plain data throughout, so it can cross to a worker.
 import { decodeBase64 } from '../input/base64.js';
-import { ascii } from '../input/bytes.js';
 import { childNamed, childrenNamed, parseXmlDocument } from './xml.js';
 import type { XmlNode } from './xml.js';
 import { DSIG_NS, DUIS_NS, placementOf } from './placements.js';
@@ -66,6 +65,8 @@ export type DuisReading =
 const EUI = '[0-9A-Fa-f]{2}(?:-[0-9A-Fa-f]{2}){7}';
 const REQUEST_ID = new RegExp(`^(${EUI}):(${EUI}):([0-9]{1,20})$`);
 const utf8 = new TextDecoder('utf-8', { fatal: true });
+// Native, and a character outside ASCII becomes bytes the base64 decoder names as not base64.
+const encoder = new TextEncoder();
 
 /**
  * Reads text that may be a DUIS request: undefined when it is not XML naming the DUIS namespace
@@ -156,14 +157,18 @@ function requestId(node: XmlNode, path: string): RequestId {
 }
 
 /** Every element at the end of `names` below node, with its path (a [n] index where siblings share a name). */
-function descend(node: XmlNode, path: string, names: readonly string[]): { node: XmlNode; path: string }[] {
-  if (names.length === 0) return [{ node, path }];
-  const matches = childrenNamed(node, DUIS_NS, names[0]);
-  return matches.flatMap((child, i) => descend(child, `${path}/sr:${names[0]}${matches.length > 1 ? `[${i + 1}]` : ''}`, names.slice(1)));
+function descend(node: XmlNode, path: string, names: readonly string[], depth = 0, out: { node: XmlNode; path: string }[] = []): { node: XmlNode; path: string }[] {
+  if (depth === names.length) {
+    out.push({ node, path });
+    return out;
+  }
+  const matches = childrenNamed(node, DUIS_NS, names[depth]);
+  for (let i = 0; i < matches.length; i++) descend(matches[i], `${path}/sr:${names[depth]}${matches.length > 1 ? `[${i + 1}]` : ''}`, names, depth + 1, out);
+  return out;
 }
 
 function certificateContent(text: string): CertificateContent {
-  const decoded = decodeBase64(ascii(text));
+  const decoded = decodeBase64(encoder.encode(text));
   if (!decoded.ok) return { error: `its content is not base64 (xs:base64Binary): ${decoded.reason}` };
   if (decoded.bytes.length === 0) return { error: 'it is empty' };
   return { der: decoded.bytes };
