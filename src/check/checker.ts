@@ -159,23 +159,27 @@ export class Checker {
     }
     const chains = results.map((r) => this.chainFor(r, requireIssuer));
     for (let i = 0; i < results.length; i++) this.lint(results[i], chains[i]);
-    for (const { entry, at } of requests) this.lintDuisRequest(results[at], entry, results.slice(at + 1, at + 1 + entry.duis!.certificates.length), chains.slice(at + 1));
+    for (const { entry, at } of requests) this.lintDuisRequest(entry, results, chains, at);
     return results;
   }
 
-  /** Runs the DUIS request rules on a request's result (in place), given its certificates' results and chains, in order. */
-  private lintDuisRequest(result: CertificateResult, entry: Entry, certificates: readonly CertificateResult[], chains: readonly (ChainInfo | undefined)[]): void {
+  /**
+   * Runs the DUIS request rules on a request's result (results[at], in place); its certificates'
+   * results and chains follow it.
+   */
+  private lintDuisRequest(entry: Entry, results: readonly CertificateResult[], chains: readonly (ChainInfo | undefined)[], at: number): void {
     const { request } = entry.duis!;
-    const decoded = certificates.map((r, i): DuisCertificate => {
-      const c: DuisCertificate = { place: request.certificates[i], index: r.source.index };
+    const certificates = request.certificates.map((place, i): DuisCertificate => {
+      const r = results[at + 1 + i];
+      const c: DuisCertificate = { place, index: r.source.index };
       if (r.document && r.document !== 'duis-request') c.document = r.document;
       const model = r.certificate;
-      if (model && model.problems.length === 0 && r.view && r.sha256) Object.assign(c, { cert: model, view: r.view, sha256: r.sha256, chain: chains[i] });
+      if (model && model.problems.length === 0 && r.view && r.sha256) Object.assign(c, { cert: model, view: r.view, sha256: r.sha256, chain: chains[at + 1 + i] });
       return c;
     });
-    const outcome = this.linter.lint({ document: 'duis-request', request, certificates: decoded, signer: this.signer });
-    result.findings = outcome.findings;
-    result.notEffective = outcome.notEffective;
+    const outcome = this.linter.lint({ document: 'duis-request', request, certificates, signer: this.signer });
+    results[at].findings = outcome.findings;
+    results[at].notEffective = outcome.notEffective;
   }
 
   /** Decode and lint every item of one source, with chain checks against the issuers added so far. */
