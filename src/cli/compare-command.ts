@@ -4,7 +4,7 @@ import { createNodeCrypto } from '../crypto/node.js';
 import { comparePaths } from '../node.js';
 import { SEVERITY_RANK } from '../lint/index.js';
 import { outputFormat } from '../report/formats.js';
-import { addToSummary, emptySummary } from '../report/summary.js';
+import { formatReport } from '../report/report.js';
 import { exitCodeFor } from './check-command.js';
 import type { LintCommandOptions } from './check-command.js';
 import { loadConfig } from './config-file.js';
@@ -31,16 +31,8 @@ export async function runCompare(opts: CompareCommandOptions, write: Write): Pro
   const resolved = resolveOptions(options);
   const results = await comparePaths(requests, certificates, { ...options, issuers, requireIssuer: opts.requireIssuer });
 
-  const format = outputFormat(opts.format, opts.colour);
-  const summary = emptySummary();
   let worst = 0;
-  const parts = results.map((r, i) => {
-    addToSummary(summary, r);
-    for (const f of r.findings) worst = Math.max(worst, SEVERITY_RANK[f.severity]);
-    return format.result(r, i);
-  });
-  write(format.begin({ tool: TOOL, evaluatedAt: new Date(resolved.evaluationTime).toISOString(), environment: resolved.environment.name }));
-  write(format.join ? format.join(parts) : parts.join(''));
-  write(format.end(summary));
+  for (const r of results) for (const f of r.findings) worst = Math.max(worst, SEVERITY_RANK[f.severity]);
+  write(formatReport(outputFormat(opts.format, opts.colour), results, { tool: TOOL, evaluatedAt: new Date(resolved.evaluationTime).toISOString(), environment: resolved.environment.name }));
   return exitCodeFor(worst, opts.failOn);
 }

@@ -4,7 +4,8 @@ import { loadConfig } from './config-file.js';
 import { createNodeCrypto } from '../crypto/node.js';
 import { readFiles } from '../input/node.js';
 import { decodeSummaryJson } from '../report/decode-json.js';
-import { renderCertificate, renderDuisRequest, renderRequest } from '../report/decode-text.js';
+import { renderDecodeView } from '../report/decode-text.js';
+import { resultDecodeView } from '../report/decode-view.js';
 import type { Write } from './output.js';
 import { COLOUR, PLAIN } from '../report/style.js';
 import type { CertificateKind } from '../smki/index.js';
@@ -29,7 +30,7 @@ export async function runDecode(inputs: string[], opts: DecodeCommandOptions, wr
       const heading = `${result.source.path} [${result.source.index}]` + (result.source.element ? `  ${result.source.element} (line ${result.source.line})` : '');
       if (result.duis) {
         if (opts.format === 'json') json.push({ source: result.source, document: result.document, duis: result.duis });
-        else write(renderDuisRequest(heading, result.duis, style) + '\n');
+        else write(renderDecodeView(heading, resultDecodeView(result)!, style) + '\n');
         continue;
       }
       const model = result.certificate ?? result.csr;
@@ -42,8 +43,7 @@ export async function runDecode(inputs: string[], opts: DecodeCommandOptions, wr
       }
       if (model.problems.length > 0) failed = true;
       if (opts.format === 'json') json.push(decodeSummaryJson(result));
-      else if (result.csr) write(renderRequest(heading, result.csr, result.view, result.sha256 ?? '', style) + '\n');
-      else write(renderCertificate(heading, result.certificate!, result.view, result.sha256 ?? '', style) + '\n');
+      else write(renderDecodeView(heading, resultDecodeView(result)!, style) + '\n');
     }
   }
   if (opts.format === 'json') write(JSON.stringify(json, null, 2) + '\n');
