@@ -214,6 +214,10 @@ describe('the web page, opened from disk (file://)', () => {
     expect(web.requests.every((u) => u.startsWith('file://') || u.startsWith('data:') || u.startsWith('blob:'))).toBe(true);
     expect(web.requests.filter((u) => u.startsWith('file://')).map((u) => u.replace(/.*dist\/web\//, '').replace(/-[\w-]+\./, '.')).sort()).toEqual(['assets/index.js', 'assets/style.css', 'index.html']);
     expect(web.errors).toEqual([]);
+    // The third-party code the script inlines carries its licence notices.
+    const script = web.requests.find((u) => u.endsWith('.js'))!;
+    const head = readFileSync(new URL(script), 'utf8').slice(0, 6000);
+    for (const name of ['@noble/curves', '@noble/hashes', '@rgrove/parse-xml']) expect(head).toContain(`${name} `);
   });
 });
 

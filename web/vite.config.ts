@@ -4,6 +4,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import type { Plugin } from 'vite';
+import { licenceBanner } from '../scripts/licence-banner.mjs';
 
 /** Vite writes <script type="module" crossorigin>: a classic deferred script loads from file:// too. */
 function classicScript(): Plugin {
@@ -28,7 +29,8 @@ export default defineConfig({
     modulePreload: false,
     cssCodeSplit: false,
     reportCompressedSize: false,
-    rolldownOptions: { output: { format: 'iife' } },
+    // The page inlines @noble (MIT) and @rgrove/parse-xml (ISC): their notices travel with it.
+    rolldownOptions: { output: { format: 'iife', postBanner: licenceBanner(['@noble/curves', '@noble/hashes', '@rgrove/parse-xml']) } },
   },
   preview: { host: '127.0.0.1' },
 });
