@@ -7,7 +7,10 @@ import { createNodeCrypto } from '../src/crypto/node.js';
 import type { Report, RuleContext } from '../src/lint/index.js';
 import { certificateTarget } from '../src/lint/index.js';
 import { ALL_RULES } from '../src/rules/index.js';
-import { CA_RULES } from '../src/rules/ca/index.js';
+import { CA_RULES as CA_ONLY_RULES } from '../src/rules/ca/index.js';
+import { DEVICE_CA_RULES } from '../src/rules/device-ca/index.js';
+import { ISSUING_OCA_RULES } from '../src/rules/ica/index.js';
+import { ROOT_RULES } from '../src/rules/root/index.js';
 import { DEVICE_RULES } from '../src/rules/device/index.js';
 import { KIND_RULES } from '../src/rules/kind/index.js';
 import { CERTIFICATE_KINDS, DEFAULT_ROLE_TABLE, TEST_ENVIRONMENT } from '../src/smki/index.js';
@@ -16,6 +19,9 @@ import type { Certificate } from '../src/x509/index.js';
 import { checkSampleFile, entriesExpecting, loadManifest, manifestChecker, validEntries } from './helpers/sample-pki.js';
 
 type KeyPair = nodeWebcrypto.CryptoKeyPair;
+
+/** The rules of every CA kind's area: ca, ica, root and device-ca. */
+const CA_RULES = [...CA_ONLY_RULES, ...ISSUING_OCA_RULES, ...ROOT_RULES, ...DEVICE_CA_RULES];
 
 const CA_KINDS = ['root', 'issuing-oca', 'device-ca'] as const;
 

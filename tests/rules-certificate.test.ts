@@ -5,7 +5,7 @@ import { createNodeCrypto } from '../src/crypto/node.js';
 import { OID } from '../src/der/index.js';
 import type { Finding, LintTarget, Report, Rule, RuleContext } from '../src/lint/index.js';
 import { certificateTarget } from '../src/lint/index.js';
-import { CERTIFICATE_RULES } from '../src/rules/certificate/index.js';
+import { CERTIFICATE_RULES } from '../src/rules/cert/index.js';
 import { ALL_RULES } from '../src/rules/index.js';
 import { PATH, extensionPath } from '../src/rules/paths.js';
 import { DEFAULT_ROLE_TABLE, TEST_ENVIRONMENT, smkiView } from '../src/smki/index.js';

@@ -3,7 +3,7 @@ import { createNodeCrypto } from '../src/crypto/node.js';
 import { OID } from '../src/der/index.js';
 import type { Finding, RuleContext } from '../src/lint/index.js';
 import { certificateTarget } from '../src/lint/index.js';
-import { END_ENTITY_RULES } from '../src/rules/end-entity/index.js';
+import { END_ENTITY_RULES } from '../src/rules/ee/index.js';
 import { DEFAULT_ROLE_TABLE, TEST_ENVIRONMENT, smkiView } from '../src/smki/index.js';
 import type { CertificateKind } from '../src/smki/index.js';
 import type { BasicConstraints, Certificate, Extension, KeyUsage } from '../src/x509/index.js';

@@ -3,7 +3,7 @@ import { createNodeCrypto } from '../src/crypto/node.js';
 import { OID } from '../src/der/index.js';
 import type { Finding, RuleContext } from '../src/lint/index.js';
 import { certificateTarget } from '../src/lint/index.js';
-import { ORGANISATION_RULES } from '../src/rules/organisation/index.js';
+import { ORGANISATION_RULES } from '../src/rules/org/index.js';
 import { DEFAULT_ROLE_TABLE, TEST_ENVIRONMENT, smkiView } from '../src/smki/index.js';
 import type { SmkiView } from '../src/smki/index.js';
 import type { AttributeTypeAndValue, Certificate } from '../src/x509/index.js';

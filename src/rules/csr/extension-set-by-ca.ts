@@ -1,6 +1,6 @@
 import { OID, describeOid } from '../../der/index.js';
 import { defineRule } from '../../lint/index.js';
-import { extensionLabel } from '../certificate/shared.js';
+import { extensionLabel } from '../cert/shared.js';
 import { pathsOf } from '../paths.js';
 
 /** Extensions the SMKI CAs write themselves (spec sections 3 and 4): a request has no say in them. */

@@ -2,7 +2,7 @@ import { OID } from '../../der/index.js';
 import { defineRule } from '../../lint/index.js';
 import { ecdsaSigValueProblem } from '../checks/ecdsa-sig-value.js';
 import { p256PointProblem } from '../checks/p256-point.js';
-import { offsetIn } from '../certificate/shared.js';
+import { offsetIn } from '../cert/shared.js';
 
 const HASHES: Record<string, 'sha256' | 'sha384'> = { [OID.ecdsaWithSha256]: 'sha256', [OID.ecdsaWithSha384]: 'sha384' };
 

@@ -1,5 +1,5 @@
 import { defineRule } from '../../lint/index.js';
-import { checkCaRoleOu } from './support.js';
+import { checkCaRoleOu } from '../ca/support.js';
 
 export default defineRule({
   id: 'ica.role',
