@@ -59,7 +59,7 @@ function run(id: string, cert: Certificate, kind: CertificateKind = 'organisatio
     roles: DEFAULT_ROLE_TABLE,
     commonNameRoles: new Set(DEFAULT_ROLE_TABLE.commonNameRoles()),
     crypto: createNodeCrypto(),
-    report: (r) => findings.push({ ruleId: id, severity: r.severity ?? rule.severity, message: r.message, path: r.path, offset: r.offset, citation: rule.citation }),
+    report: (r) => findings.push({ ruleId: id, severity: rule.severity, message: r.message, path: r.path, offset: r.offset, citation: rule.citation }),
   };
   rule.check(certificateTarget(cert, smkiView(cert, DEFAULT_ROLE_TABLE, kind)), ctx);
   return findings;

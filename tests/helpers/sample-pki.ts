@@ -7,6 +7,13 @@ import { createNodeCrypto } from '../../src/crypto/node.js';
 
 export const TEST_CERTS = join(import.meta.dirname, '..', '..', 'test-certs');
 
+/** Where a finding points: its rule, field path and byte offset (absent when the rule gives none). */
+export interface ExpectedFinding {
+  ruleId: string;
+  path: string;
+  offset?: number;
+}
+
 export interface ManifestEntry {
   file: string;
   kind: string;
@@ -14,6 +21,8 @@ export interface ManifestEntry {
   document?: 'csr';
   description: string;
   expect: string[];
+  /** Every finding of the file's item, located. */
+  findings: ExpectedFinding[];
 }
 
 /** A request and its certificate, and what comparing them reports. */
@@ -22,6 +31,8 @@ export interface ManifestPair {
   certificate: string;
   description: string;
   expect: string[];
+  /** Every finding of the comparison, located in the certificate. */
+  findings: ExpectedFinding[];
 }
 
 export interface Manifest {
@@ -56,4 +67,11 @@ export function entriesExpecting(ruleId: string, document: 'certificate' | 'csr'
 /** Manifest entries under valid/ of the given kinds. */
 export function validEntries(kinds?: readonly string[]): ManifestEntry[] {
   return loadManifest().files.filter((f) => f.file.startsWith('valid/') && (!kinds || kinds.includes(f.kind)));
+}
+
+/** Findings as the manifest gives them: rule id, path and offset, in the manifest's order. */
+export function located(findings: readonly { ruleId: string; path: string; offset?: number }[]): ExpectedFinding[] {
+  return findings
+    .map((f) => (f.offset === undefined ? { ruleId: f.ruleId, path: f.path } : { ruleId: f.ruleId, path: f.path, offset: f.offset }))
+    .sort((a, b) => (a.offset ?? -1) - (b.offset ?? -1) || a.ruleId.localeCompare(b.ruleId) || a.path.localeCompare(b.path));
 }

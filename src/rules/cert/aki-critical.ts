@@ -1,11 +1,12 @@
 import { defineRule } from '../../lint/index.js';
+import { SMKI_KINDS } from '../../smki/index.js';
 import { findExtension } from '../../x509/index.js';
 import { extensionPath } from '../paths.js';
 
 export default defineRule({
   id: 'cert.aki.critical',
   severity: 'error',
-  appliesTo: 'all',
+  appliesTo: SMKI_KINDS,
   citation: 'GBCS section 12; RFC 5280 4.2.1.1',
   description: 'The authorityKeyIdentifier extension is marked critical; it must be non-critical.',
   source: 'spec',

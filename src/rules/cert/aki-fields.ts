@@ -1,4 +1,5 @@
 import { defineRule } from '../../lint/index.js';
+import { SMKI_KINDS } from '../../smki/index.js';
 import { findExtension } from '../../x509/index.js';
 import type { AuthorityKeyIdentifier } from '../../x509/index.js';
 import { extensionPath } from '../paths.js';
@@ -6,7 +7,7 @@ import { extensionPath } from '../paths.js';
 export default defineRule({
   id: 'cert.aki.fields',
   severity: 'error',
-  appliesTo: 'all',
+  appliesTo: SMKI_KINDS,
   citation: 'GBCS section 12; RFC 5280 4.2.1.1',
   description: 'The authorityKeyIdentifier lacks keyIdentifier, or carries authorityCertIssuer or authorityCertSerialNumber; SMKI uses keyIdentifier only.',
   source: 'spec',

@@ -1,4 +1,5 @@
 import { defineRule } from '../../lint/index.js';
+import { SMKI_KINDS } from '../../smki/index.js';
 import { findExtension } from '../../x509/index.js';
 import type { AuthorityKeyIdentifier } from '../../x509/index.js';
 import { extensionPath } from '../paths.js';
@@ -7,7 +8,7 @@ import { hexUpper } from './shared.js';
 export default defineRule({
   id: 'cert.aki.length',
   severity: 'error',
-  appliesTo: 'all',
+  appliesTo: SMKI_KINDS,
   citation: 'GBCS section 12; RFC 5280 4.2.1.1, 4.2.1.2',
   description: "The authorityKeyIdentifier keyIdentifier is not 8 octets (the issuer's method-2 subjectKeyIdentifier).",
   source: 'spec',

@@ -1,5 +1,6 @@
 import { describeOid } from '../../der/index.js';
 import { defineRule } from '../../lint/index.js';
+import { SMKI_KINDS } from '../../smki/index.js';
 import { pathsOf } from '../paths.js';
 import { extensionLabel } from './shared.js';
 
@@ -7,7 +8,7 @@ export default defineRule({
   id: 'cert.extension.duplicate',
   severity: 'error',
   documents: ['certificate', 'csr'],
-  appliesTo: 'all',
+  appliesTo: SMKI_KINDS,
   citation: 'RFC 5280 4.2',
   description: 'An extension appears more than once.',
   source: 'spec',

@@ -1,5 +1,6 @@
 import { describeOid } from '../../der/index.js';
 import { defineRule } from '../../lint/index.js';
+import { SMKI_KINDS } from '../../smki/index.js';
 import { pathsOf } from '../paths.js';
 import { extensionLabel } from './shared.js';
 
@@ -7,7 +8,7 @@ export default defineRule({
   id: 'cert.extension.undecodable',
   severity: 'error',
   documents: ['certificate', 'csr'],
-  appliesTo: 'all',
+  appliesTo: SMKI_KINDS,
   citation: 'RFC 5280 4.2.1',
   description: 'The value of a known extension (keyUsage, basicConstraints, subjectKeyIdentifier, authorityKeyIdentifier, certificatePolicies, subjectAltName, extKeyUsage) does not decode as its ASN.1 type.',
   source: 'spec',

@@ -27,6 +27,12 @@ import akiFields from './aki-fields.js';
 import akiLength from './aki-length.js';
 import extensionDuplicate from './extension-duplicate.js';
 import extensionUndecodable from './extension-undecodable.js';
+import extensionUnexpectedCritical from './extension-unexpected-critical.js';
+import nameLegacyStringType from './name-legacy-string-type.js';
+import nameNotDirectoryString from './name-not-directory-string.js';
+import nameTooLong from './name-too-long.js';
+import issuerEmpty from './issuer-empty.js';
+import policiesDuplicateOid from './policies-duplicate-oid.js';
 import validityTimeEncoding from './validity-time-encoding.js';
 import validityOrder from './validity-order.js';
 import validityExpired from './validity-expired.js';
@@ -38,6 +44,10 @@ export const CERTIFICATE_RULES: readonly Rule[] = [
   serialNotPositive,
   serialTooLong,
   uniqueIdsPresent,
+  issuerEmpty,
+  nameNotDirectoryString,
+  nameLegacyStringType,
+  nameTooLong,
   sigAlgNotEcdsaSha256,
   sigAlgParametersPresent,
   sigAlgMismatch,
@@ -52,6 +62,7 @@ export const CERTIFICATE_RULES: readonly Rule[] = [
   policiesMissing,
   policiesNotCritical,
   policiesUnexpectedOid,
+  policiesDuplicateOid,
   skiMissing,
   skiCritical,
   skiLength,
@@ -62,6 +73,7 @@ export const CERTIFICATE_RULES: readonly Rule[] = [
   akiLength,
   extensionDuplicate,
   extensionUndecodable,
+  extensionUnexpectedCritical,
   validityTimeEncoding,
   validityOrder,
   validityExpired,

@@ -1,12 +1,13 @@
 import { OID, describeOid } from '../../der/index.js';
 import { defineRule } from '../../lint/index.js';
+import { SMKI_KINDS } from '../../smki/index.js';
 import { pathsOf } from '../paths.js';
 
 export default defineRule({
   id: 'cert.key.algorithm',
   severity: 'error',
   documents: ['certificate', 'csr'],
-  appliesTo: 'all',
+  appliesTo: SMKI_KINDS,
   citation: 'GBCS section 12; RFC 5480 2.1.1',
   description: 'The subject public key is not an elliptic curve key (id-ecPublicKey, 1.2.840.10045.2.1).',
   source: 'spec',

@@ -1,5 +1,6 @@
 import { OID } from '../../der/index.js';
 import { defineRule } from '../../lint/index.js';
+import { SMKI_KINDS } from '../../smki/index.js';
 import { p256PointProblem } from '../checks/p256-point.js';
 import { pathsOf } from '../paths.js';
 
@@ -7,7 +8,7 @@ export default defineRule({
   id: 'cert.key.not-on-curve',
   severity: 'error',
   documents: ['certificate', 'csr'],
-  appliesTo: 'all',
+  appliesTo: SMKI_KINDS,
   citation: 'SEC 1 section 3.2.2.1 (public key validation); RFC 5480 2.2; GBCS section 12 (prime256v1)',
   description: 'The 65-octet uncompressed prime256v1 public key is not a point on the curve (a coordinate not below p, or y^2 != x^3 - 3x + b).',
   source: 'spec',

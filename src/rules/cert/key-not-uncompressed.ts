@@ -1,5 +1,6 @@
 import { OID } from '../../der/index.js';
 import { defineRule } from '../../lint/index.js';
+import { SMKI_KINDS } from '../../smki/index.js';
 import { pathsOf } from '../paths.js';
 
 const POINT_OCTETS = 65;
@@ -8,7 +9,7 @@ export default defineRule({
   id: 'cert.key.not-uncompressed',
   severity: 'error',
   documents: ['certificate', 'csr'],
-  appliesTo: 'all',
+  appliesTo: SMKI_KINDS,
   citation: 'GBCS section 12; RFC 5480 2.2; SEC 1 2.3.3',
   description: 'The EC public key is not a 65-octet uncompressed point (0x04 || X || Y).',
   source: 'spec',

@@ -1,4 +1,5 @@
 import { defineRule } from '../../lint/index.js';
+import { SMKI_KINDS } from '../../smki/index.js';
 import { findExtension } from '../../x509/index.js';
 import { pathsOf } from '../paths.js';
 
@@ -6,7 +7,7 @@ export default defineRule({
   id: 'cert.ku.missing',
   severity: 'error',
   documents: ['certificate', 'csr'],
-  appliesTo: 'all',
+  appliesTo: SMKI_KINDS,
   citation: 'GBCS section 12; RFC 5280 4.2.1.3',
   description: 'The certificate has no keyUsage extension.',
   source: 'spec',

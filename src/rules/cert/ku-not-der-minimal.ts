@@ -1,4 +1,5 @@
 import { defineRule } from '../../lint/index.js';
+import { SMKI_KINDS } from '../../smki/index.js';
 import { findExtension } from '../../x509/index.js';
 import { namedBitsProblem } from '../checks/named-bits.js';
 import { pathsOf } from '../paths.js';
@@ -7,7 +8,7 @@ export default defineRule({
   id: 'cert.ku.not-der-minimal',
   severity: 'error',
   documents: ['certificate', 'csr'],
-  appliesTo: 'all',
+  appliesTo: SMKI_KINDS,
   citation: 'X.690 11.2.2 (a named bit list in DER has its trailing 0 bits removed); RFC 5280 4.2.1.3 (KeyUsage is a named bit list)',
   description: 'The keyUsage BIT STRING keeps trailing zero bits (e.g. 03 02 00 80 for digitalSignature, where DER writes 03 02 07 80).',
   source: 'spec',

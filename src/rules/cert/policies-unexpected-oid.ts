@@ -1,5 +1,5 @@
 import { defineRule } from '../../lint/index.js';
-import { KIND_TITLES } from '../../smki/index.js';
+import { KIND_TITLES, SMKI_KINDS } from '../../smki/index.js';
 import { findExtension } from '../../x509/index.js';
 import type { PolicyInformation } from '../../x509/index.js';
 import { extensionPath } from '../paths.js';
@@ -7,7 +7,7 @@ import { extensionPath } from '../paths.js';
 export default defineRule({
   id: 'cert.policies.unexpected-oid',
   severity: 'error',
-  appliesTo: 'all',
+  appliesTo: SMKI_KINDS,
   citation: 'GBCS section 12 ("the OID applicable to the environment"); RFC 5280 4.2.1.4',
   description: "A certificatePolicies policy OID is not one of the environment's OIDs for this kind of certificate.",
   source: 'spec',

@@ -1,11 +1,12 @@
 import { defineRule } from '../../lint/index.js';
+import { SMKI_KINDS } from '../../smki/index.js';
 import { PATH } from '../paths.js';
 import { hexUpper } from './shared.js';
 
 export default defineRule({
   id: 'cert.serial.not-positive',
   severity: 'error',
-  appliesTo: 'all',
+  appliesTo: SMKI_KINDS,
   citation: 'RFC 5280 4.1.2.2',
   description: 'The serialNumber is zero or negative; it must be a positive integer.',
   source: 'spec',

@@ -1,4 +1,5 @@
 import { defineRule } from '../../lint/index.js';
+import { SMKI_KINDS } from '../../smki/index.js';
 import { PATH } from '../paths.js';
 
 const MAX_OCTETS = 20;
@@ -6,7 +7,7 @@ const MAX_OCTETS = 20;
 export default defineRule({
   id: 'cert.serial.too-long',
   severity: 'error',
-  appliesTo: 'all',
+  appliesTo: SMKI_KINDS,
   citation: 'RFC 5280 4.1.2.2',
   description: 'The serialNumber is longer than 20 octets.',
   source: 'spec',

@@ -1,4 +1,5 @@
 import { defineRule } from '../../lint/index.js';
+import { SMKI_KINDS } from '../../smki/index.js';
 import type { AlgorithmIdentifier } from '../../x509/index.js';
 import { PATH } from '../paths.js';
 import { bytesEqual, describeOid } from '../../der/index.js';
@@ -7,7 +8,7 @@ import { describeParameters, hexUpper } from './shared.js';
 export default defineRule({
   id: 'cert.sig-alg.mismatch',
   severity: 'error',
-  appliesTo: 'all',
+  appliesTo: SMKI_KINDS,
   citation: 'RFC 5280 4.1.1.2, 4.1.2.3',
   description: 'tbsCertificate.signature and signatureAlgorithm are not the same AlgorithmIdentifier, byte for byte.',
   source: 'spec',

@@ -1,12 +1,13 @@
 import { OID, describeOid } from '../../der/index.js';
 import { defineRule } from '../../lint/index.js';
+import { SMKI_KINDS } from '../../smki/index.js';
 import { PATH } from '../paths.js';
 
 export default defineRule({
   id: 'cert.sig-alg.not-ecdsa-sha256',
   severity: 'error',
   documents: ['certificate', 'csr'],
-  appliesTo: 'all',
+  appliesTo: SMKI_KINDS,
   citation: 'GBCS section 12; RFC 5758 3.2',
   description: 'tbsCertificate.signature or signatureAlgorithm (a request\'s signatureAlgorithm) is not ecdsa-with-SHA256 (1.2.840.10045.4.3.2).',
   source: 'spec',

@@ -1,5 +1,6 @@
 import { describeOid } from '../../der/index.js';
 import { defineRule } from '../../lint/index.js';
+import { SMKI_KINDS } from '../../smki/index.js';
 import type { RuleContext } from '../../lint/index.js';
 import type { AlgorithmIdentifier } from '../../x509/index.js';
 import { PATH } from '../paths.js';
@@ -9,7 +10,7 @@ export default defineRule({
   id: 'cert.sig-alg.parameters-present',
   severity: 'error',
   documents: ['certificate', 'csr'],
-  appliesTo: 'all',
+  appliesTo: SMKI_KINDS,
   citation: 'GBCS section 12; RFC 5758 3.2',
   description: 'An ECDSA signature AlgorithmIdentifier has parameters (NULL included); ecdsa-with-SHA256 takes absent parameters.',
   source: 'spec',

@@ -1,5 +1,6 @@
 import { bytesEqual } from '../../der/index.js';
 import { defineRule } from '../../lint/index.js';
+import { SMKI_KINDS } from '../../smki/index.js';
 import { findExtension } from '../../x509/index.js';
 import { extensionPath } from '../paths.js';
 import { hexUpper, keyIdMethod2, keySha1 } from './shared.js';
@@ -9,7 +10,7 @@ const KEY_ID_OCTETS = 8;
 export default defineRule({
   id: 'cert.ski.length',
   severity: 'error',
-  appliesTo: 'all',
+  appliesTo: SMKI_KINDS,
   citation: 'GBCS section 12; RFC 5280 4.2.1.2',
   description: 'The subjectKeyIdentifier is not 8 octets (RFC 5280 4.2.1.2 method 2).',
   source: 'spec',

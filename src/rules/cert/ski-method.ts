@@ -1,5 +1,6 @@
 import { bytesEqual } from '../../der/index.js';
 import { defineRule } from '../../lint/index.js';
+import { SMKI_KINDS } from '../../smki/index.js';
 import { findExtension } from '../../x509/index.js';
 import { extensionPath } from '../paths.js';
 import { hexUpper, keyIdMethod2 } from './shared.js';
@@ -7,7 +8,7 @@ import { hexUpper, keyIdMethod2 } from './shared.js';
 export default defineRule({
   id: 'cert.ski.method',
   severity: 'error',
-  appliesTo: 'all',
+  appliesTo: SMKI_KINDS,
   citation: 'GBCS section 12; RFC 5280 4.2.1.2 method 2',
   description: 'The 8-octet subjectKeyIdentifier is not 0100 followed by the least significant 60 bits of the SHA-1 of the subjectPublicKey bits.',
   source: 'spec',

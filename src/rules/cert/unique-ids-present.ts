@@ -1,10 +1,11 @@
 import { defineRule } from '../../lint/index.js';
+import { SMKI_KINDS } from '../../smki/index.js';
 import { PATH } from '../paths.js';
 
 export default defineRule({
   id: 'cert.unique-ids.present',
   severity: 'error',
-  appliesTo: 'all',
+  appliesTo: SMKI_KINDS,
   citation: 'RFC 5280 4.1.2.8',
   description: 'The certificate carries an issuerUniqueID or subjectUniqueID; conforming CAs must not generate them.',
   source: 'spec',

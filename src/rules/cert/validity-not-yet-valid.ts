@@ -1,11 +1,12 @@
 import { defineRule } from '../../lint/index.js';
+import { SMKI_KINDS } from '../../smki/index.js';
 import { PATH } from '../paths.js';
 import { isoTime } from '../support.js';
 
 export default defineRule({
   id: 'cert.validity.not-yet-valid',
   severity: 'warning',
-  appliesTo: 'all',
+  appliesTo: SMKI_KINDS,
   citation: 'RFC 5280 4.1.2.5, 6.1.3 (a)(2)',
   description: 'The certificate is not yet valid at the evaluation time (notBefore is later).',
   source: 'spec',

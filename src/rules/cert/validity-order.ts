@@ -1,11 +1,12 @@
 import { defineRule } from '../../lint/index.js';
+import { SMKI_KINDS } from '../../smki/index.js';
 import { PATH } from '../paths.js';
 import { isoTime } from '../support.js';
 
 export default defineRule({
   id: 'cert.validity.order',
   severity: 'error',
-  appliesTo: 'all',
+  appliesTo: SMKI_KINDS,
   citation: 'RFC 5280 4.1.2.5',
   description: 'notBefore is later than notAfter: the validity period is empty.',
   source: 'spec',

@@ -1,4 +1,5 @@
 import { defineRule } from '../../lint/index.js';
+import { SMKI_KINDS } from '../../smki/index.js';
 import type { RuleContext } from '../../lint/index.js';
 import type { TimeField } from '../../x509/index.js';
 import { PATH } from '../paths.js';
@@ -9,7 +10,7 @@ const Y2050 = Date.UTC(2050, 0, 1);
 export default defineRule({
   id: 'cert.validity.time-encoding',
   severity: 'error',
-  appliesTo: 'all',
+  appliesTo: SMKI_KINDS,
   citation: 'RFC 5280 4.1.2.5',
   description: 'A validity date from 1950 through 2049 is encoded as GeneralizedTime; RFC 5280 requires UTCTime through 2049 and GeneralizedTime from 2050 (a UTCTime cannot hold 2050 or later: it reads as 19xx, which cert.validity.order usually exposes).',
   source: 'spec',

@@ -1,11 +1,12 @@
 import { defineRule } from '../../lint/index.js';
+import { SMKI_KINDS } from '../../smki/index.js';
 import { PATH } from '../paths.js';
 import { offsetIn } from './shared.js';
 
 export default defineRule({
   id: 'cert.version.not-v3',
   severity: 'error',
-  appliesTo: 'all',
+  appliesTo: SMKI_KINDS,
   citation: 'GBCS section 12; RFC 5280 4.1.2.1',
   description: 'The certificate is not version 3; SMKI certificates carry extensions, which only v3 allows.',
   source: 'spec',

@@ -8,7 +8,7 @@ export default defineRule({
   id: 'ee.basic-constraints.ca',
   severity: 'error',
   appliesTo: ['organisation', 'device'],
-  citation: 'RFC 5280 section 4.2.1.9; GBCS section 12; SEC Appendix B (OCP) Annex B',
+  citation: 'GBCS section 12 (Organisation and Device Certificates are end-entity certificates); RFC 5280 4.2.1.9 (cA TRUE marks a CA certificate)',
   description: 'basicConstraints has cA TRUE on an end-entity (Organisation or Device) certificate.',
   source: 'spec',
   check({ cert, view }, ctx) {

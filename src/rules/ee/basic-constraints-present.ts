@@ -8,7 +8,7 @@ export default defineRule({
   id: 'ee.basic-constraints.present',
   severity: 'warning',
   appliesTo: ['organisation', 'device'],
-  citation: 'SEC Appendix B (OCP) Annex B and GBCS section 12 (end-entity profiles list no basicConstraints); DCC test PKI',
+  citation: 'GBCS section 12 (the end-entity profiles list no basicConstraints); DCC test PKI (some test certificates carry a critical cA FALSE)',
   description: 'basicConstraints is present, without cA TRUE, on an end-entity certificate; the SMKI end-entity profiles do not have it.',
   // Some DCC test certificates carry a critical cA FALSE basicConstraints: practice, so a warning.
   source: 'seen',

@@ -4,10 +4,11 @@ import { extensionPath } from '../paths.js';
 
 export default defineRule({
   id: 'ica.path-len',
-  severity: 'error',
+  severity: 'warning',
   appliesTo: ['issuing-oca'],
-  citation: 'RFC 5280 4.2.1.9; DCC test PKI (ZAZ1 Issuing OCA Z1)',
-  description: 'The basicConstraints of an Issuing OCA has pathLenConstraint 0: it issues only end-entity (Organisation) certificates.',
+  citation: 'DCC test PKI (ZAZ1 Issuing OCA Z1: pathLenConstraint 0); RFC 5280 4.2.1.9 (what pathLenConstraint limits)',
+  description: 'The basicConstraints of an Issuing OCA has no pathLenConstraint 0 (absent or larger), so CA certificates below it would validate, though it issues only Organisation Certificates.',
+  // The reference Issuing OCA has pathLenConstraint 0; no text read requires it.
   source: 'seen',
   check({ cert }, ctx) {
     // Without basicConstraints there is no pathLenConstraint to judge: ca.basic-constraints.missing says so.

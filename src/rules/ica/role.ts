@@ -3,10 +3,11 @@ import { checkCaRoleOu } from '../ca/support.js';
 
 export default defineRule({
   id: 'ica.role',
-  severity: 'error',
+  severity: 'warning',
   appliesTo: ['issuing-oca'],
-  citation: 'GBCS Remote Party Role Codes (issuingAuthority = 7); SEC Appendix M, Appendix F; DCC test PKI (ZAZ1 OU=07, CN=Z1)',
-  description: "An Issuing OCA's subject OU is '07', the issuingAuthority role code.",
+  citation: 'DCC test PKI (ZAZ1 Issuing OCA OU=07, CN=Z1); GBCS Remote Party Role Codes (issuingAuthority = 7)',
+  description: "An Issuing OCA's subject does not hold exactly one OU '07', the issuingAuthority role code.",
+  // GBCS numbers the role; that the OCA's subject carries it as its OU is what the reference shows.
   source: 'seen',
   check({ cert }, ctx) {
     checkCaRoleOu(cert, ctx, '07', 'issuing-oca');

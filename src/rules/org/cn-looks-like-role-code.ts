@@ -11,7 +11,7 @@ export default defineRule({
   severity: 'warning',
   documents: ['certificate', 'csr'],
   appliesTo: ['organisation'],
-  citation: 'SEC Appendix B (OCP) Annex B, Subject X520 Common Name; SEC Appendix M, Appendix F (organizationalUnitName holds the role code)',
+  citation: 'SEC Appendix M, Appendix F (organizationalUnitName holds the role code)',
   description: 'The subject CN is two hex characters naming a role of the role table (e.g. "87"): a role code put in the CN instead of the OU.',
   source: 'adopted',
   check({ doc, view, document }, ctx) {

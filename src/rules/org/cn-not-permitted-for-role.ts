@@ -1,17 +1,22 @@
 import { defineRule } from '../../lint/index.js';
+import { NOVEMBER_2020_RELEASE } from '../../smki/index.js';
 import { pathsOf } from '../paths.js';
 import { subjectCns } from '../support.js';
 import { erratumNote, roleInWords, roleOu } from './role-support.js';
 
 export default defineRule({
   id: 'org.cn.not-permitted-for-role',
-  severity: 'error',
+  severity: 'warning',
   documents: ['certificate', 'csr'],
   appliesTo: ['organisation'],
-  citation: 'SEC Appendix B (OCP) Annex B, Subject X520 Common Name, as corrected in the November 2020 SEC Release (BEIS consultation of 23 October 2020, para 2.11); SEC Appendix M, Appendix F',
+  citation:
+    "SEC Appendix M, Appendix F (commonName is populated only where the OCP's rule for the Subject X520 Common Name allows); that rule as the BEIS consultation of 23 October 2020 describes it (para 2.11: populated with \"02\" or \"86\" in certain circumstances, \"86\" corrected to \"87\" for the November 2020 SEC Release). The OCP (SEC Appendix B, Annex B) itself was not available",
   description: 'The subject CN is present but the role may not populate it (only the roles in the CN role set, by default 0x02 and 0x87).',
-  // The OCP text itself was not available: the {02, 87} reading comes from Appendix M and the BEIS letter.
+  // The OCP text was not available: the {02, 87} reading of Appendix M and the BEIS letter is the project's, so a warning.
   source: 'adopted',
+  // The rule as read dates from the OCP re-designated with the November 2020 SEC Release (proposed for
+  // 2020-11-29, or within a month after); what the OCP said of CNs before is not known.
+  effective: { from: NOVEMBER_2020_RELEASE },
   check({ doc, view, document }, ctx) {
     const paths = pathsOf(document);
     const cn = subjectCns(doc)[0];
@@ -27,7 +32,7 @@ export default defineRule({
       offset: cn.offset,
       message:
         `Subject CN '${cn.value}' is present but role ${role} may not have one; only roles ${permitted || '(none configured)'} ` +
-        `may populate the Subject X520 Common Name (OCP Annex B as corrected in November 2020)${erratum}. Remove the CN.`,
+        `may populate the Subject X520 Common Name (the OCP rule as corrected in November 2020, as the BEIS consultation describes it)${erratum}. Remove the CN.`,
     });
   },
 });

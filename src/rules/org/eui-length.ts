@@ -10,7 +10,7 @@ export default defineRule({
   severity: 'error',
   documents: ['certificate', 'csr'],
   appliesTo: ['organisation'],
-  citation: 'SEC Appendix M, Appendix F (Entity Identifier, EUI-64); SEC Appendix B (OCP) Annex B',
+  citation: 'SEC Appendix M, Appendix F (Entity Identifier, EUI-64)',
   description: 'The subject x500UniqueIdentifier BIT STRING does not hold exactly 64 bits with 0 unused bits.',
   source: 'spec',
   check({ doc, document }, ctx) {

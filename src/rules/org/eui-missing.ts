@@ -10,7 +10,7 @@ export default defineRule({
   severity: 'error',
   documents: ['certificate', 'csr'],
   appliesTo: ['organisation'],
-  citation: 'SEC Appendix M, Appendix F (id-at-uniqueIdentifier: the Entity Identifier); SEC Appendix B (OCP) Annex B',
+  citation: 'SEC Appendix M, Appendix F (id-at-uniqueIdentifier: the Entity Identifier)',
   description: 'The subject has no x500UniqueIdentifier (2.5.4.45), so no Entity Identifier (EUI-64).',
   source: 'spec',
   check({ doc, document }, ctx) {

@@ -10,7 +10,7 @@ export default defineRule({
   severity: 'error',
   documents: ['certificate', 'csr'],
   appliesTo: ['organisation'],
-  citation: 'SEC Appendix M, Appendix F (id-at-uniqueIdentifier: the Entity Identifier); SEC Appendix B (OCP) Annex B',
+  citation: 'SEC Appendix M, Appendix F (id-at-uniqueIdentifier: the Entity Identifier)',
   description: 'The subject has more than one x500UniqueIdentifier; exactly one holds the Entity Identifier.',
   source: 'spec',
   check({ doc, document }, ctx) {

@@ -1,35 +1,13 @@
-import { OID, oidName } from '../../der/index.js';
-import { defineRule } from '../../lint/index.js';
-import { PATH, extensionPath } from '../paths.js';
+import { unexpectedExtensionRule } from '../extension-profile.js';
 
-/** The profile's extensions; basicConstraints is left to the end-entity rules. */
-const EXPECTED: ReadonlySet<string> = new Set([
-  OID.keyUsage,
-  OID.certificatePolicies,
-  OID.subjectKeyIdentifier,
-  OID.authorityKeyIdentifier,
-  OID.basicConstraints,
-]);
-
-export default defineRule({
+export default unexpectedExtensionRule({
   id: 'org.extension.unexpected',
-  severity: 'error',
+  criticality: 'non-critical',
+  severity: 'warning',
   appliesTo: ['organisation'],
-  citation: 'SEC Appendix B (OCP) Annex B, Organisation Certificate Profile; GBCS section 12; DCC test PKI',
-  description: 'An extension other than keyUsage, certificatePolicies, subjectKeyIdentifier and authorityKeyIdentifier (basicConstraints is reported by the ee.basic-constraints rules).',
+  citation:
+    'DCC test PKI (Organisation Certificates carry keyUsage, subjectKeyIdentifier, certificatePolicies and authorityKeyIdentifier); GBCS section 12. The Organisation Certificate Profile (SEC Appendix B, Annex B) was not available',
+  description:
+    'A non-critical extension other than keyUsage, subjectKeyIdentifier, certificatePolicies and authorityKeyIdentifier on an Organisation Certificate (basicConstraints is reported by the ee.basic-constraints rules; a critical one by cert.extension.unexpected-critical).',
   source: 'seen',
-  check({ cert }, ctx) {
-    cert.extensions.forEach((ext, i) => {
-      if (EXPECTED.has(ext.oid)) return;
-      const name = ext.name ?? oidName(ext.oid);
-      const shown = name ? `${name} (${ext.oid})` : ext.oid || 'with an empty extnID';
-      ctx.report({
-        path: ext.oid ? extensionPath(name ?? ext.oid) : `${PATH.extensions}[${i}]`,
-        offset: ext.offset,
-        message:
-          `Extension ${shown}${ext.critical ? ', critical,' : ''} is not part of the Organisation Certificate profile, which has only ` +
-          'keyUsage, certificatePolicies, subjectKeyIdentifier and authorityKeyIdentifier; remove it',
-      });
-    });
-  },
 });

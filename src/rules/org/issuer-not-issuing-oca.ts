@@ -7,7 +7,7 @@ export default defineRule({
   id: 'org.issuer.not-issuing-oca',
   severity: 'warning',
   appliesTo: ['organisation'],
-  citation: 'SEC Appendix B (OCP): Organisation Certificates are issued by the Issuing OCA; DCC test PKI issuer OU=07, CN=Z1',
+  citation: 'DCC test PKI (issuer OU=07, CN=Z1); the Organisation Certificate Policy (SEC Appendix B), which names the issuer, was not available',
   description: 'The issuer name has no OU "07" (issuingAuthority), so it does not name an Issuing OCA.',
   source: 'seen',
   check({ cert }, ctx) {

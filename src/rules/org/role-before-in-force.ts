@@ -7,8 +7,9 @@ export default defineRule({
   id: 'org.role.before-in-force',
   severity: 'warning',
   appliesTo: ['organisation'],
-  citation: 'SEC Section L3.18 and Section L Annex A; BEIS, November 2020 SEC Release consultation (23 October 2020) paras 2.11 and 2.14',
-  description: 'The certificate\'s notBefore is earlier than the date its role came into force (0x87 = 135, XML signing: 2020-11-29).',
+  citation:
+    'SEC Section L3.18 and Section L Annex A; BEIS, November 2020 SEC Release consultation (23 October 2020) paras 2.11 and 2.14 (L3.18 proposed to take effect on 29 November 2020 "or as soon as practicable within one month after this date")',
+  description: "The certificate's notBefore is earlier than the date its role came into force (0x87 = 135, XML signing: 2020-11-29, the date BEIS proposed).",
   source: 'spec',
   check({ cert, view }, ctx) {
     const role = roleOu(cert, view)?.reading.role;

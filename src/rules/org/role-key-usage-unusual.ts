@@ -10,7 +10,7 @@ export default defineRule({
   severity: 'warning',
   documents: ['certificate', 'csr'],
   appliesTo: ['organisation'],
-  citation: 'Spec section 2, "key usages seen" per Remote Party Role (DCC test PKI); no SEC text states which roles may hold keyAgreement',
+  citation: 'DCC test PKI (the key usages seen for each Remote Party Role); no text read states which roles may hold keyAgreement',
   description: 'The certificate\'s key usage (digitalSignature or keyAgreement) is not one seen for its role, e.g. keyAgreement for 0x87 xmlSigning.',
   // The per-role usages are practice, not a stated rule: hence a warning.
   source: 'adopted',

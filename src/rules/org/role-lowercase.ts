@@ -7,8 +7,8 @@ export default defineRule({
   severity: 'warning',
   documents: ['certificate', 'csr'],
   appliesTo: ['organisation'],
-  citation: 'SEC Appendix M, Appendix F (organizationalUnitName, e.g. "02"); spec section 2',
-  description: 'The subject OU role code is written with lower-case hex digits; SMKI writes it in upper case (e.g. "7F").',
+  citation: 'SEC Appendix M, Appendix F (organizationalUnitName, e.g. "02"); DCC test PKI (role codes in upper case, e.g. OU=7F)',
+  description: 'The subject OU role code is written with lower-case hex digits (e.g. "7f"), where issued certificates write it in upper case ("7F").',
   // Appendix M's example has no letters; upper case is what every issued certificate shows.
   source: 'seen',
   check({ doc, view, document }, ctx) {

@@ -7,7 +7,7 @@ export default defineRule({
   severity: 'error',
   documents: ['certificate', 'csr'],
   appliesTo: ['organisation'],
-  citation: 'SEC Appendix B (OCP) Annex B, Organisation Certificate Profile; SEC Appendix M, Appendix F (organizationalUnitName)',
+  citation: 'SEC Appendix M, Appendix F (organizationalUnitName: the Remote Party Role Code)',
   description: 'The subject has more than one organizationalUnitName (OU); exactly one holds the Remote Party Role Code.',
   source: 'spec',
   check({ doc, document }, ctx) {

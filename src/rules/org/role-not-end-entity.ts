@@ -9,7 +9,7 @@ export default defineRule({
   severity: 'error',
   documents: ['certificate', 'csr'],
   appliesTo: ['organisation'],
-  citation: 'GBCS Remote Party Role Codes (root 0x00, issuingAuthority 0x07); SEC Appendix B (OCP) Annex B',
+  citation: "GBCS Remote Party Role Codes (root 0x00 and issuingAuthority 0x07 are the CAs' codes); SEC Appendix M, Appendix F (organizationalUnitName: the subscriber's Remote Party Role Code)",
   description: 'The subject OU is a CA role (0x00 root, 0x07 issuingAuthority) on an end-entity Organisation Certificate.',
   source: 'spec',
   check({ doc, view, document }, ctx) {

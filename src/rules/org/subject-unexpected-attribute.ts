@@ -11,7 +11,7 @@ export default defineRule({
   severity: 'error',
   documents: ['certificate', 'csr'],
   appliesTo: ['organisation'],
-  citation: 'SEC Appendix M, Appendix F (Organisation CSR subject); SEC Appendix B (OCP) Annex B',
+  citation: 'SEC Appendix M, Appendix F (the Organisation CSR subject: CN, OU and x500UniqueIdentifier)',
   description: 'The subject holds an attribute other than CN, OU (role code) and x500UniqueIdentifier (Entity Identifier).',
   source: 'spec',
   check({ doc, document }, ctx) {

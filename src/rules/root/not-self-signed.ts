@@ -2,6 +2,7 @@ import { OID, describeOid } from '../../der/index.js';
 import { defineRule } from '../../lint/index.js';
 import type { Name } from '../../x509/index.js';
 import { formatName } from '../../x509/index.js';
+import { offsetIn } from '../cert/shared.js';
 import { PATH } from '../paths.js';
 
 /** The hash an ECDSA signature algorithm names (RFC 5758 3.2), for the two the adapter verifies. */
@@ -25,7 +26,7 @@ export default defineRule({
   severity: 'error',
   appliesTo: ['root'],
   citation: 'GBCS section 12; RFC 5280 3.2 and 6.1; DCC test PKI (ZAZ1 Root OCA)',
-  description: 'A Root OCA is self-signed: its issuer equals its subject byte for byte and its signature verifies under its own public key.',
+  description: 'A Root OCA is not self-signed: its issuer differs from its subject, or its signature does not verify under its own public key.',
   source: 'spec',
   check({ cert, view }, ctx) {
     const { issuer, subject } = cert;
@@ -53,6 +54,7 @@ export default defineRule({
     if (ctx.crypto.verifyEcdsa(spki.raw, hash, tbs, signatureValue)) return;
     ctx.report({
       path: 'signatureValue',
+      offset: offsetIn(cert, signatureValue),
       message: `the signature does not verify under the certificate's own subjectPublicKeyInfo (${describeOid(alg.oid)}); a Root OCA is signed with its own key, so this one was signed by another key or its contents changed after signing`,
     });
   },

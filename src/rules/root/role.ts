@@ -3,10 +3,11 @@ import { checkCaRoleOu } from '../ca/support.js';
 
 export default defineRule({
   id: 'root.role',
-  severity: 'error',
+  severity: 'warning',
   appliesTo: ['root'],
-  citation: 'GBCS Remote Party Role Codes (root = 0); SEC Appendix M, Appendix F; DCC test PKI (ZAZ1 OU=00, CN=ZA)',
-  description: "A Root OCA's subject OU is '00', the root role code.",
+  citation: 'DCC test PKI (ZAZ1 Root OCA OU=00, CN=ZA); GBCS Remote Party Role Codes (root = 0)',
+  description: "A Root OCA's subject does not hold exactly one OU '00', the root role code.",
+  // GBCS numbers the role; that the root's subject carries it as its OU is what the reference shows.
   source: 'seen',
   check({ cert }, ctx) {
     checkCaRoleOu(cert, ctx, '00', 'root');

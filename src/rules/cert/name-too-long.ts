@@ -1,0 +1,29 @@
+import { defineRule } from '../../lint/index.js';
+import { SMKI_KINDS } from '../../smki/index.js';
+import { DIRECTORY_STRING_ATTRIBUTES, attributePath, attributesIn, namesOf } from './names.js';
+
+export default defineRule({
+  id: 'cert.name.too-long',
+  severity: 'error',
+  documents: ['certificate', 'csr'],
+  appliesTo: SMKI_KINDS,
+  citation: 'RFC 5280 Appendix A (X520CommonName SIZE (1..ub-common-name), X520OrganizationalUnitName SIZE (1..ub-organizational-unit-name); both bounds 64)',
+  description: 'A subject or issuer CN or OU is longer than its upper bound of 64 characters.',
+  source: 'spec',
+  check(target, ctx) {
+    for (const field of namesOf(target)) {
+      for (const a of attributesIn(field.name)) {
+        const bound = DIRECTORY_STRING_ATTRIBUTES.get(a.oid)?.upperBound;
+        if (!bound || !a.stringType) continue;
+        // SIZE counts characters, not octets: a UTF-8 or BMP value is counted by code point.
+        const length = [...a.value].length;
+        if (length <= bound.value) continue;
+        ctx.report({
+          path: attributePath(field, a),
+          offset: a.offset,
+          message: `${field.which === 'subject' ? 'Subject' : 'Issuer'} ${DIRECTORY_STRING_ATTRIBUTES.get(a.oid)!.label} is ${length} characters long; RFC 5280 bounds it at ${bound.value} (${bound.name})`,
+        });
+      }
+    }
+  },
+});
