@@ -26,9 +26,9 @@ const cell = (s: string) => s.replace(/\|/g, '\\|');
 
 const SOURCES: readonly RuleSource[] = ['spec', 'dcc', 'seen', 'adopted'];
 
-/** "every SMKI kind", "all (any document)", or the kinds listed. */
+/** "every SMKI kind", "any document" (of an SMKI kind or none), or the kinds listed. */
 export function appliesToText(r: RuleMeta): string {
-  if (r.appliesTo === 'all') return 'all (SMKI or not)';
+  if (r.appliesTo === 'all') return 'any document';
   if (r.appliesTo.length === SMKI_KINDS.length && SMKI_KINDS.every((k) => r.appliesTo.includes(k))) return 'every SMKI kind';
   return r.appliesTo.join(', ');
 }
@@ -66,7 +66,7 @@ export function renderRulesMarkdown(catalogue: readonly RuleMeta[] = CATALOGUE):
     'Generated from the rule metadata by `npm run docs`; do not edit by hand. `smki-lint rules` prints the same catalogue.',
     '',
     'Documents: *certificate*, *csr* (a PKCS#10 certificate request), or both; a rule over both is written once and reads the same field in each.',
-    'Applies to: the SMKI kinds a rule checks. A certificate or CSR of no SMKI kind gets only the encoding, decoding and classification rules (applies to *all*).',
+    'Applies to: the SMKI kinds a rule checks. A certificate or CSR of no SMKI kind gets only the encoding, decoding and classification rules (applies to *any document*).',
     'Source is how sure the project is of the fact: *spec* (a normative text the project has read), *dcc* (DCC tooling), *seen* (DCC test certificates), *adopted* (the project\'s interpretation; configurable).',
     '',
     ...policySection(catalogue),

@@ -10,7 +10,7 @@ export default defineRule({
   documents: ['certificate', 'csr'],
   appliesTo: ['organisation'],
   citation:
-    "SEC Appendix M, Appendix F (commonName is populated only where the OCP's rule for the Subject X520 Common Name allows); that rule as the BEIS consultation of 23 October 2020 describes it (para 2.11: populated with \"02\" or \"86\" in certain circumstances, \"86\" corrected to \"87\" for the November 2020 SEC Release). The OCP (SEC Appendix B, Annex B) itself was not available",
+    'SEC Appendix M, Appendix F (a CN only where the OCP\'s Subject X520 Common Name rule allows one); that rule as the BEIS consultation of 23 October 2020 describes it (para 2.11: "02" or "86", the "86" corrected to "87"). The OCP (SEC Appendix B) itself was not available',
   description: 'The subject CN is present but the role may not populate it (only the roles in the CN role set, by default 0x02 and 0x87).',
   // The OCP text was not available: the {02, 87} reading of Appendix M and the BEIS letter is the project's, so a warning.
   source: 'adopted',
