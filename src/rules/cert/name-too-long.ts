@@ -14,7 +14,8 @@ export default defineRule({
     for (const field of namesOf(target)) {
       for (const a of attributesIn(field.name)) {
         const bound = DIRECTORY_STRING_ATTRIBUTES.get(a.oid)?.upperBound;
-        if (!bound || !a.stringType) continue;
+        // A string has no more code points than UTF-16 units: most values end here without counting.
+        if (!bound || !a.stringType || a.value.length <= bound.value) continue;
         // SIZE counts characters, not octets: a UTF-8 or BMP value is counted by code point.
         const length = [...a.value].length;
         if (length <= bound.value) continue;
