@@ -1,6 +1,6 @@
 import { defineRule } from '../../lint/index.js';
 import { SMKI_KINDS } from '../../smki/index.js';
-import { DIRECTORY_STRING_ATTRIBUTES, LEGACY_STRINGS, PREFERRED_STRINGS, attributePath, attributesIn, namesOf } from './names.js';
+import { LEGACY_STRINGS, PREFERRED_STRINGS, directoryStringAttributes } from './names.js';
 
 export default defineRule({
   id: 'cert.name.not-directory-string',
@@ -12,19 +12,16 @@ export default defineRule({
   description: 'A subject or issuer attribute of DirectoryString syntax (CN, OU, O...) is encoded as a string type that is no DirectoryString choice at all (IA5String, VisibleString, NumericString).',
   source: 'spec',
   check(target, ctx) {
-    for (const field of namesOf(target)) {
-      for (const a of attributesIn(field.name)) {
-        const syntax = DIRECTORY_STRING_ATTRIBUTES.get(a.oid);
-        // Values that are no character string at all are the role and decode rules' findings.
-        if (!syntax || !a.stringType || PREFERRED_STRINGS.has(a.stringType) || LEGACY_STRINGS.has(a.stringType)) continue;
-        ctx.report({
-          path: attributePath(field, a),
-          offset: a.offset,
-          message:
-            `${field.which === 'subject' ? 'Subject' : 'Issuer'} ${syntax.label} '${a.value}' is ${a.stringType === 'IA5String' ? 'an' : 'a'} ${a.stringType}, which is not a DirectoryString choice; ` +
-            `RFC 5280 writes ${syntax.label} as PrintableString or UTF8String. Re-encode it${field.which === 'issuer' ? " (and the issuer's subject, if it is written the same way)" : ''}`,
-        });
-      }
+    for (const { attribute: a, field, syntax, path, shown } of directoryStringAttributes(target)) {
+      const type = a.stringType!;
+      if (PREFERRED_STRINGS.has(type) || LEGACY_STRINGS.has(type)) continue;
+      ctx.report({
+        path,
+        offset: a.offset,
+        message:
+          `${shown} '${a.value}' is ${type === 'IA5String' ? 'an' : 'a'} ${type}, which is not a DirectoryString choice; ` +
+          `RFC 5280 writes ${syntax.label} as PrintableString or UTF8String. Re-encode it${field.which === 'issuer' ? " (and the issuer's subject, if it is written the same way)" : ''}`,
+      });
     }
   },
 });

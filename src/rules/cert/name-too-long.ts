@@ -1,6 +1,6 @@
 import { defineRule } from '../../lint/index.js';
 import { SMKI_KINDS } from '../../smki/index.js';
-import { DIRECTORY_STRING_ATTRIBUTES, attributePath, attributesIn, namesOf } from './names.js';
+import { directoryStringAttributes } from './names.js';
 
 export default defineRule({
   id: 'cert.name.too-long',
@@ -11,20 +11,14 @@ export default defineRule({
   description: 'A subject or issuer CN or OU is longer than its upper bound of 64 characters.',
   source: 'spec',
   check(target, ctx) {
-    for (const field of namesOf(target)) {
-      for (const a of attributesIn(field.name)) {
-        const bound = DIRECTORY_STRING_ATTRIBUTES.get(a.oid)?.upperBound;
-        // A string has no more code points than UTF-16 units: most values end here without counting.
-        if (!bound || !a.stringType || a.value.length <= bound.value) continue;
-        // SIZE counts characters, not octets: a UTF-8 or BMP value is counted by code point.
-        const length = [...a.value].length;
-        if (length <= bound.value) continue;
-        ctx.report({
-          path: attributePath(field, a),
-          offset: a.offset,
-          message: `${field.which === 'subject' ? 'Subject' : 'Issuer'} ${DIRECTORY_STRING_ATTRIBUTES.get(a.oid)!.label} is ${length} characters long; RFC 5280 bounds it at ${bound.value} (${bound.name})`,
-        });
-      }
+    for (const { attribute: a, syntax, path, shown } of directoryStringAttributes(target)) {
+      const bound = syntax.upperBound;
+      // A string has no more code points than UTF-16 units: most values end here without counting.
+      if (!bound || a.value.length <= bound.value) continue;
+      // SIZE counts characters, not octets: a UTF-8 or BMP value is counted by code point.
+      const length = [...a.value].length;
+      if (length <= bound.value) continue;
+      ctx.report({ path, offset: a.offset, message: `${shown} is ${length} characters long; RFC 5280 bounds it at ${bound.value} (${bound.name})` });
     }
   },
 });

@@ -10,23 +10,19 @@ export interface NamedField {
   path: string;
 }
 
-export function namesOf(target: LintTarget): NamedField[] {
+function namesOf(target: LintTarget): NamedField[] {
   const out: NamedField[] = [];
   if (target.doc.subject) out.push({ which: 'subject', name: target.doc.subject, path: pathsOf(target.document).subject });
   if (target.document === 'certificate' && target.cert.issuer) out.push({ which: 'issuer', name: target.cert.issuer, path: PATH.issuer });
   return out;
 }
 
-/** Every attribute of a name, in order. */
-export function attributesIn(name: Name): AttributeTypeAndValue[] {
-  return name.rdns.flatMap((rdn) => rdn.attributes);
-}
 
 // CN and OU are named as the other subject rules name them (PATH.subjectCn, PATH.subjectOu).
 const PATH_NAMES: Record<string, string> = { [OID.commonName]: 'commonName', [OID.organizationalUnitName]: 'organizationalUnitName' };
 
 /** "tbsCertificate.issuer.commonName": where a finding about one attribute points. */
-export function attributePath(field: NamedField, a: AttributeTypeAndValue): string {
+function attributePath(field: NamedField, a: AttributeTypeAndValue): string {
   return `${field.path}.${PATH_NAMES[a.oid] ?? a.name ?? a.oid}`;
 }
 
@@ -36,7 +32,7 @@ export function attributePath(field: NamedField, a: AttributeTypeAndValue): stri
  * X520Title, X520Pseudonym), by OID, with the upper bound of their length where RFC 5280 sets one
  * that the profiles' names can reach.
  */
-export const DIRECTORY_STRING_ATTRIBUTES: ReadonlyMap<string, { label: string; upperBound?: { value: number; name: string } }> = new Map([
+const DIRECTORY_STRING_ATTRIBUTES: ReadonlyMap<string, { label: string; upperBound?: { value: number; name: string } }> = new Map([
   [OID.commonName, { label: 'CN', upperBound: { value: 64, name: 'ub-common-name' } }],
   [OID.organizationalUnitName, { label: 'OU', upperBound: { value: 64, name: 'ub-organizational-unit-name' } }],
   [OID.organizationName, { label: 'O' }],
@@ -50,6 +46,35 @@ export const DIRECTORY_STRING_ATTRIBUTES: ReadonlyMap<string, { label: string; u
   ['2.5.4.44', { label: 'generationQualifier' }],
   ['2.5.4.65', { label: 'pseudonym' }],
 ]);
+
+/** An attribute of DirectoryString syntax whose value is a character string, with the name it is in. */
+export interface DirectoryStringAttribute {
+  field: NamedField;
+  attribute: AttributeTypeAndValue;
+  /** The attribute type's label and bound (DIRECTORY_STRING_ATTRIBUTES). */
+  syntax: { label: string; upperBound?: { value: number; name: string } };
+  /** Where a finding about it points. */
+  path: string;
+  /** "Subject CN", "Issuer OU": how a message names it. */
+  shown: string;
+}
+
+/** Every character-string attribute of DirectoryString syntax in the document's subject and (a certificate's) issuer. */
+export function directoryStringAttributes(target: LintTarget): DirectoryStringAttribute[] {
+  const out: DirectoryStringAttribute[] = [];
+  for (const field of namesOf(target)) {
+    for (const rdn of field.name.rdns) {
+      for (const attribute of rdn.attributes) {
+        const syntax = DIRECTORY_STRING_ATTRIBUTES.get(attribute.oid);
+        // Values that are no character string at all are the role and decode rules' findings.
+        if (!syntax || !attribute.stringType) continue;
+        const shown = `${field.which === 'subject' ? 'Subject' : 'Issuer'} ${syntax.label}`;
+        out.push({ field, attribute, syntax, path: attributePath(field, attribute), shown });
+      }
+    }
+  }
+  return out;
+}
 
 /** The DirectoryString choices RFC 5280 4.1.2.4 lets a CA use for new names. */
 export const PREFERRED_STRINGS: ReadonlySet<string> = new Set(['PrintableString', 'UTF8String']);
