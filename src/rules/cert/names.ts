@@ -17,7 +17,6 @@ function namesOf(target: LintTarget): NamedField[] {
   return out;
 }
 
-
 // CN and OU are named as the other subject rules name them (PATH.subjectCn, PATH.subjectOu).
 const PATH_NAMES: Record<string, string> = { [OID.commonName]: 'commonName', [OID.organizationalUnitName]: 'organizationalUnitName' };
 
