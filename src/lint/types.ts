@@ -54,8 +54,8 @@ export interface RuleMeta {
    */
   severity: Severity;
   /**
-   * The SMKI kinds the rule applies to; 'all' also takes documents of no SMKI kind ('unknown'),
-   * which only the encoding, decoding and classification rules do.
+   * The SMKI kinds the rule applies to (SMKI_KINDS for every one); 'all' also takes documents of no
+   * SMKI kind ('unknown'), which suits rules about encoding, decoding or pairing, not a profile.
    */
   appliesTo: readonly CertificateKind[] | 'all';
   /** The documents the rule reads: certificates, certification requests, or both. */

@@ -41,7 +41,7 @@ function policySection(catalogue: readonly RuleMeta[]): string[] {
   return [
     '## Severity policy',
     '',
-    '- **error**: a MUST or MUST NOT of a text the project has read and cites (X.690, RFC 5280, RFC 5480, RFC 5758, RFC 2986, RFC 2985, RFC 4108, GBCS section 12, SEC Appendix M, SEC Section L). Every error is sourced *spec*. ' +
+    '- **error**: a MUST or MUST NOT of a text the project has read and cites (X.680 and X.690, RFC 5280 and the other RFCs the rules cite, GBCS section 12, SEC Appendix M, SEC Section L). Every error is sourced *spec*. ' +
       `The one exception, ${SEVERITY_POLICY_EXCEPTIONS.map((id) => `\`${id}\``).join(', ')}, reports that the checker itself failed, and is an error so that no run passes a document a rule could not check.`,
     '- **warning**: a SHOULD; practice seen in DCC\'s test PKI where no text read states a requirement (*seen*); or a reading the project adopted where the text that settles it was not available (*adopted*).',
     '- **notice**: information, such as what could not be checked.',

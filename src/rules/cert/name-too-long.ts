@@ -1,6 +1,6 @@
 import { defineRule } from '../../lint/index.js';
 import { SMKI_KINDS } from '../../smki/index.js';
-import { directoryStringAttributes } from './names.js';
+import { attributePath, forEachDirectoryString, shownName } from './names.js';
 
 export default defineRule({
   id: 'cert.name.too-long',
@@ -11,14 +11,14 @@ export default defineRule({
   description: 'A subject or issuer CN or OU is longer than its upper bound of 64 characters.',
   source: 'spec',
   check(target, ctx) {
-    for (const { attribute: a, syntax, path, shown } of directoryStringAttributes(target)) {
+    forEachDirectoryString(target, (a, syntax, field) => {
       const bound = syntax.upperBound;
       // A string has no more code points than UTF-16 units: most values end here without counting.
-      if (!bound || a.value.length <= bound.value) continue;
+      if (!bound || a.value.length <= bound.value) return;
       // SIZE counts characters, not octets: a UTF-8 or BMP value is counted by code point.
       const length = [...a.value].length;
-      if (length <= bound.value) continue;
-      ctx.report({ path, offset: a.offset, message: `${shown} is ${length} characters long; RFC 5280 bounds it at ${bound.value} (${bound.name})` });
-    }
+      if (length <= bound.value) return;
+      ctx.report({ path: attributePath(target, field, a), offset: a.offset, message: `${shownName(field, syntax)} is ${length} characters long; RFC 5280 bounds it at ${bound.value} (${bound.name})` });
+    });
   },
 });

@@ -3,26 +3,16 @@ import type { LintTarget } from '../../lint/index.js';
 import type { AttributeTypeAndValue, Name } from '../../x509/index.js';
 import { PATH, pathsOf } from '../paths.js';
 
-/** A name the name rules read: a document's subject, and a certificate's issuer. */
-export interface NamedField {
-  which: 'subject' | 'issuer';
-  name: Name;
-  path: string;
-}
-
-function namesOf(target: LintTarget): NamedField[] {
-  const out: NamedField[] = [];
-  if (target.doc.subject) out.push({ which: 'subject', name: target.doc.subject, path: pathsOf(target.document).subject });
-  if (target.document === 'certificate' && target.cert.issuer) out.push({ which: 'issuer', name: target.cert.issuer, path: PATH.issuer });
-  return out;
-}
+/** Which of a document's names an attribute is in. */
+export type NameField = 'subject' | 'issuer';
 
 // CN and OU are named as the other subject rules name them (PATH.subjectCn, PATH.subjectOu).
 const PATH_NAMES: Record<string, string> = { [OID.commonName]: 'commonName', [OID.organizationalUnitName]: 'organizationalUnitName' };
 
 /** "tbsCertificate.issuer.commonName": where a finding about one attribute points. */
-function attributePath(field: NamedField, a: AttributeTypeAndValue): string {
-  return `${field.path}.${PATH_NAMES[a.oid] ?? a.name ?? a.oid}`;
+export function attributePath(target: LintTarget, field: NameField, a: AttributeTypeAndValue): string {
+  const name = field === 'subject' ? pathsOf(target.document).subject : PATH.issuer;
+  return `${name}.${PATH_NAMES[a.oid] ?? a.name ?? a.oid}`;
 }
 
 /**
@@ -31,7 +21,7 @@ function attributePath(field: NamedField, a: AttributeTypeAndValue): string {
  * X520Title, X520Pseudonym), by OID, with the upper bound of their length where RFC 5280 sets one
  * that the profiles' names can reach.
  */
-const DIRECTORY_STRING_ATTRIBUTES: ReadonlyMap<string, { label: string; upperBound?: { value: number; name: string } }> = new Map([
+const DIRECTORY_STRING_ATTRIBUTES: ReadonlyMap<string, DirectoryStringSyntax> = new Map([
   [OID.commonName, { label: 'CN', upperBound: { value: 64, name: 'ub-common-name' } }],
   [OID.organizationalUnitName, { label: 'OU', upperBound: { value: 64, name: 'ub-organizational-unit-name' } }],
   [OID.organizationName, { label: 'O' }],
@@ -46,33 +36,35 @@ const DIRECTORY_STRING_ATTRIBUTES: ReadonlyMap<string, { label: string; upperBou
   ['2.5.4.65', { label: 'pseudonym' }],
 ]);
 
-/** An attribute of DirectoryString syntax whose value is a character string, with the name it is in. */
-export interface DirectoryStringAttribute {
-  field: NamedField;
-  attribute: AttributeTypeAndValue;
-  /** The attribute type's label and bound (DIRECTORY_STRING_ATTRIBUTES). */
-  syntax: { label: string; upperBound?: { value: number; name: string } };
-  /** Where a finding about it points. */
-  path: string;
-  /** "Subject CN", "Issuer OU": how a message names it. */
-  shown: string;
+/** The label and upper bound of an attribute type of DirectoryString syntax. */
+export interface DirectoryStringSyntax {
+  label: string;
+  upperBound?: { value: number; name: string };
 }
 
-/** Every character-string attribute of DirectoryString syntax in the document's subject and (a certificate's) issuer. */
-export function directoryStringAttributes(target: LintTarget): DirectoryStringAttribute[] {
-  const out: DirectoryStringAttribute[] = [];
-  for (const field of namesOf(target)) {
-    for (const rdn of field.name.rdns) {
-      for (const attribute of rdn.attributes) {
-        const syntax = DIRECTORY_STRING_ATTRIBUTES.get(attribute.oid);
-        // Values that are no character string at all are the role and decode rules' findings.
-        if (!syntax || !attribute.stringType) continue;
-        const shown = `${field.which === 'subject' ? 'Subject' : 'Issuer'} ${syntax.label}`;
-        out.push({ field, attribute, syntax, path: attributePath(field, attribute), shown });
-      }
+/**
+ * Visits every character-string attribute of DirectoryString syntax in the document's subject and
+ * (a certificate's) issuer. Called for every document by three rules: nothing is built per
+ * attribute until a rule has something to report.
+ */
+export function forEachDirectoryString(target: LintTarget, visit: (a: AttributeTypeAndValue, syntax: DirectoryStringSyntax, field: NameField) => void): void {
+  visitName(target.doc.subject, 'subject', visit);
+  if (target.document === 'certificate') visitName(target.cert.issuer, 'issuer', visit);
+}
+
+function visitName(name: Name | undefined, field: NameField, visit: (a: AttributeTypeAndValue, syntax: DirectoryStringSyntax, field: NameField) => void): void {
+  for (const rdn of name?.rdns ?? []) {
+    for (const a of rdn.attributes) {
+      const syntax = DIRECTORY_STRING_ATTRIBUTES.get(a.oid);
+      // Values that are no character string at all are the role and decode rules' findings.
+      if (syntax && a.stringType) visit(a, syntax, field);
     }
   }
-  return out;
+}
+
+/** "Subject CN", "Issuer OU": how a message names an attribute. */
+export function shownName(field: NameField, syntax: DirectoryStringSyntax): string {
+  return `${field === 'subject' ? 'Subject' : 'Issuer'} ${syntax.label}`;
 }
 
 /** The DirectoryString choices RFC 5280 4.1.2.4 lets a CA use for new names. */
