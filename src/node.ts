@@ -3,9 +3,11 @@ import { Checker } from './check/checker.js';
 import { compareRequests } from './check/compare.js';
 import type { CheckOptions } from './check/options.js';
 import type { CertificateResult } from './check/result.js';
-import { detectEntries, isCertificateEntry, possibleIssuers } from './check/entries.js';
+import { detectEntries, documentEntries, isCertificateEntry, possibleIssuers } from './check/entries.js';
 import type { Entry } from './check/entries.js';
 import { createNodeCrypto } from './crypto/node.js';
+import { checkDuisRequest as checkDuisRequestWith } from './check/duis-check.js';
+import type { DuisCheckOptions, DuisCheckResult } from './check/duis-check.js';
 import { readSources } from './input/node.js';
 
 export { createNodeCrypto } from './crypto/node.js';
@@ -27,7 +29,7 @@ export async function checkPaths(inputs: string[], options: CheckPathsOptions = 
   const { issuers = [], requireIssuer = false, ...checkOptions } = options;
   const checker = new Checker({ crypto: createNodeCrypto(), ...checkOptions });
   const entries = await entriesOf(inputs);
-  for (const e of await entriesOf(issuers)) if (isCertificateEntry(e)) checker.addIssuer(e.der, true);
+  for (const e of documentEntries(await entriesOf(issuers))) if (isCertificateEntry(e)) checker.addIssuer(e.der, true);
   for (const der of possibleIssuers(entries)) checker.addIssuer(der);
   return checker.checkEntries(entries, requireIssuer);
 }
@@ -40,8 +42,13 @@ export async function checkPaths(inputs: string[], options: CheckPathsOptions = 
 export async function comparePaths(requests: string[], certificates: string[], options: CheckPathsOptions = {}): Promise<CertificateResult[]> {
   const { issuers = [], requireIssuer = false, ...checkOptions } = options;
   const checker = new Checker({ crypto: createNodeCrypto(), ...checkOptions });
-  for (const e of await entriesOf(issuers)) if (isCertificateEntry(e)) checker.addIssuer(e.der, true);
+  for (const e of documentEntries(await entriesOf(issuers))) if (isCertificateEntry(e)) checker.addIssuer(e.der, true);
   return compareRequests(checker, { requests: await entriesOf(requests), certificates: await entriesOf(certificates), requireIssuer });
+}
+
+/** checkDuisRequest (see the core) with node:crypto unless another adapter is given. */
+export function checkDuisRequest(bytes: Uint8Array, options: Partial<DuisCheckOptions> = {}): DuisCheckResult {
+  return checkDuisRequestWith(bytes, { crypto: createNodeCrypto(), ...options });
 }
 
 async function entriesOf(inputs: string[]): Promise<Entry[]> {

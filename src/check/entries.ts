@@ -1,6 +1,8 @@
 import { mayBeCaCertificate } from '../chain/prefilter.js';
+import type { DuisRequest } from '../duis/request.js';
 import { detectItems } from '../input/index.js';
-import type { DocumentKind } from '../x509/index.js';
+import type { DetectedRequest } from '../input/index.js';
+import type { DerDocumentKind } from '../x509/index.js';
 import type { SourceRef } from './result.js';
 
 /** One input item in order: bytes to check, or what made it unreadable. Plain data (worker-safe). */
@@ -10,11 +12,18 @@ export interface Entry {
   /** PEM label, when the item came from a PEM block. */
   label?: string;
   problem?: { kind: 'no-certificate' | 'invalid-encoding'; message: string };
+  /**
+   * A DUIS service request: a container. Its certificate elements are entries of their own (items
+   * 1.. of the source, the request itself being item 0), checked as any certificate and then
+   * together by the request's rules.
+   */
+  duis?: { request: DuisRequest; certificates: Entry[] };
 }
 
 /** Every item and every problem of one source, in file order. */
 export function detectEntries(bytes: Uint8Array, path: string): Entry[] {
   const detected = detectItems(bytes);
+  if (detected.request) return [requestEntry(detected.request, path)];
   const out: Entry[] = [];
   for (const p of detected.problems) {
     const where = p.line !== undefined ? ` (line ${p.line})` : '';
@@ -28,7 +37,29 @@ export function detectEntries(bytes: Uint8Array, path: string): Entry[] {
   return out.sort((a, b) => a.source.index - b.source.index);
 }
 
-const LABELS: ReadonlyMap<string, DocumentKind> = new Map([
+function requestEntry({ request, contents }: DetectedRequest, path: string): Entry {
+  const certificates = request.certificates.map((place, i): Entry => {
+    const source: SourceRef = { path, index: i + 1, line: place.at.line, element: place.at.element };
+    const content = contents[i];
+    if ('der' in content) return { source, der: content.der };
+    return { source, problem: { kind: 'invalid-encoding', message: `${path} (line ${place.at.line}): ${place.at.element}: ${content.error}` } };
+  });
+  return { source: { path, index: 0, line: request.at.line }, duis: { request, certificates } };
+}
+
+/** The entries themselves, with each DUIS request replaced by its certificate entries. */
+export function documentEntries(entries: readonly Entry[]): Entry[] {
+  return entries.flatMap((e) => e.duis?.certificates ?? [e]);
+}
+
+/** How many results checking these entries gives: one each, and one more per certificate of a DUIS request. */
+export function resultCount(entries: readonly Entry[]): number {
+  let n = 0;
+  for (const e of entries) n += 1 + (e.duis?.certificates.length ?? 0);
+  return n;
+}
+
+const LABELS: ReadonlyMap<string, DerDocumentKind> = new Map([
   ['CERTIFICATE', 'certificate'],
   ['X509 CERTIFICATE', 'certificate'],
   ['CERTIFICATE REQUEST', 'csr'],
@@ -36,7 +67,7 @@ const LABELS: ReadonlyMap<string, DocumentKind> = new Map([
 ]);
 
 /** The document a PEM label announces; undefined without a label, null for a label of something else (a key, a CRL). */
-export function labelledDocument(e: Entry): DocumentKind | undefined | null {
+export function labelledDocument(e: Entry): DerDocumentKind | undefined | null {
   return e.label === undefined ? undefined : (LABELS.get(e.label) ?? null);
 }
 
@@ -53,6 +84,6 @@ export function isCertificateEntry(e: Entry): e is Entry & { der: Uint8Array } {
 /** Certificates of a run that may serve as issuers (cheap byte prefilter; the checker classifies them). */
 export function possibleIssuers(entries: readonly Entry[]): Uint8Array[] {
   const out: Uint8Array[] = [];
-  for (const e of entries) if (isCertificateEntry(e) && mayBeCaCertificate(e.der)) out.push(e.der);
+  for (const e of documentEntries(entries)) if (isCertificateEntry(e) && mayBeCaCertificate(e.der)) out.push(e.der);
   return out;
 }

@@ -22,6 +22,8 @@ export interface CheckOptions {
   kind?: CertificateKind;
   /** The rule set (default: every built-in rule). */
   rules?: readonly Rule[];
+  /** The certificate (DER or PEM) that will sign the DUIS requests checked (XMLDSig), for the duis.signer.* rules. */
+  signer?: Uint8Array;
   crypto: CryptoAdapter;
 }
 

@@ -25,6 +25,8 @@ export interface CheckSettings {
   config?: CheckConfig;
   /** Issuer certificates: named by --issuer (force) or CAs found in the run. */
   issuers: { der: Uint8Array; force: boolean }[];
+  /** The DER of the certificate that will sign the DUIS requests (--signer). */
+  signer?: Uint8Array;
 }
 
 export interface ChunkOutput {
@@ -45,26 +47,26 @@ export class Batch {
   private readonly format;
 
   constructor(private readonly settings: CheckSettings) {
-    this.checker = new Checker(applyConfig({ at: settings.at, environment: settings.environment, only: settings.only, ignore: settings.ignore, kind: settings.kind, crypto: createNodeCrypto() }, settings.config));
+    this.checker = new Checker(applyConfig({ at: settings.at, environment: settings.environment, only: settings.only, ignore: settings.ignore, kind: settings.kind, signer: settings.signer, crypto: createNodeCrypto() }, settings.config));
     for (const issuer of settings.issuers) this.checker.addIssuer(issuer.der, issuer.force);
     this.format = outputFormat(settings.format, settings.colour);
   }
 
-  /** Results of entries[0..] formatted as output positions firstPosition.. */
+  /** Results of entries[0..] formatted as output positions firstPosition.. (a DUIS request takes one per certificate more). */
   run(entries: readonly Entry[], firstPosition: number): ChunkOutput {
     const summary = emptySummary();
     let worst = 0;
     let text = '';
     const parts: string[] | undefined = this.format.join ? [] : undefined;
+    let position = firstPosition;
     // Small groups: each stage stays hot in the caches, and a group's decoded certificates are
     // dropped before the next young-generation collection would have to copy them.
     for (let start = 0; start < entries.length; start += GROUP) {
       const results = this.checker.checkEntries(entries.slice(start, start + GROUP), this.settings.requireIssuer);
-      for (let i = 0; i < results.length; i++) {
-        const result = results[i];
+      for (const result of results) {
         for (const f of result.findings) worst = Math.max(worst, SEVERITY_RANK[f.severity]);
         addToSummary(summary, result);
-        const out = this.format.result(result, firstPosition + start + i);
+        const out = this.format.result(result, position++);
         if (parts) parts.push(out);
         else text += out;
       }

@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { detectEntries, isCertificateEntry, possibleIssuers } from '../check/entries.js';
+import { detectEntries, documentEntries, isCertificateEntry, possibleIssuers, resultCount } from '../check/entries.js';
 import type { Entry } from '../check/entries.js';
 import { applyConfig } from '../check/config.js';
 import { resolveOptions } from '../check/options.js';
@@ -15,6 +15,7 @@ import type { CertificateKind } from '../smki/index.js';
 import { Batch, mergeSummary } from './batch.js';
 import type { CheckSettings, ChunkOutput } from './batch.js';
 import { listFiles } from './inputs.js';
+import { readSigner } from './signer.js';
 import type { Write } from './output.js';
 import { ParallelCheck } from './parallel.js';
 import { TOOL } from './version.js';
@@ -40,6 +41,8 @@ export interface LintCommandOptions {
 
 export interface CheckCommandOptions extends LintCommandOptions {
   kind?: CertificateKind;
+  /** The certificate file that will sign the DUIS requests checked (--signer). */
+  signer?: string;
   /**
    * Worker threads; 1 checks in-process. Unset: the available cores, for runs large enough that
    * threads pay off (workersPayOff); set: used for any run but the smallest.
@@ -64,6 +67,7 @@ export async function runCheck(inputs: string[], opts: CheckCommandOptions, writ
   const files = await listFiles(inputs);
   const issuerFiles = opts.issuers.length > 0 ? await listFiles(opts.issuers) : [];
   const config = loadConfig(opts.config);
+  const signer = opts.signer === undefined ? undefined : readSigner(opts.signer);
   // Validates --at, --environment, --only and --ignore before any reading.
   const resolved = resolveOptions(applyConfig({ at: opts.at, environment: opts.environment, only: opts.only, ignore: opts.ignore, crypto: createNodeCrypto() }, config));
   const settings: Omit<CheckSettings, 'issuers'> = {
@@ -73,6 +77,7 @@ export async function runCheck(inputs: string[], opts: CheckCommandOptions, writ
     ignore: opts.ignore,
     kind: opts.kind,
     requireIssuer: opts.requireIssuer,
+    signer,
     format: opts.format,
     colour: opts.colour,
     config,
@@ -86,7 +91,7 @@ export async function runCheck(inputs: string[], opts: CheckCommandOptions, writ
   try {
     const explicit: CheckSettings['issuers'] = [];
     for await (const source of readFiles(issuerFiles)) {
-      for (const e of detectEntries(source.bytes, source.path)) if (isCertificateEntry(e)) explicit.push({ der: e.der, force: true });
+      for (const e of documentEntries(detectEntries(source.bytes, source.path))) if (isCertificateEntry(e)) explicit.push({ der: e.der, force: true });
     }
     const format = outputFormat(opts.format, opts.colour);
     const summary = emptySummary();
@@ -140,5 +145,10 @@ async function checkInProcess(
   }
   const issuers = [...explicit, ...possibleIssuers(entries).map((der) => ({ der, force: false }))];
   const batch = new Batch({ ...settings, issuers });
-  for (let i = 0; i < entries.length; i += 256) emit(batch.run(entries.slice(i, i + 256), i));
+  let position = 0;
+  for (let i = 0; i < entries.length; i += 256) {
+    const slice = entries.slice(i, i + 256);
+    emit(batch.run(slice, position));
+    position += resultCount(slice);
+  }
 }

@@ -4,7 +4,7 @@ import { loadConfig } from './config-file.js';
 import { createNodeCrypto } from '../crypto/node.js';
 import { readFiles } from '../input/node.js';
 import { decodeSummaryJson } from '../report/decode-json.js';
-import { renderCertificate, renderRequest } from '../report/decode-text.js';
+import { renderCertificate, renderDuisRequest, renderRequest } from '../report/decode-text.js';
 import type { Write } from './output.js';
 import { COLOUR, PLAIN } from '../report/style.js';
 import type { CertificateKind } from '../smki/index.js';
@@ -26,7 +26,12 @@ export async function runDecode(inputs: string[], opts: DecodeCommandOptions, wr
   const json: unknown[] = [];
   for await (const source of readFiles(files)) {
     for (const result of checker.decodeSource(source.bytes, source.path)) {
-      const heading = `${result.source.path} [${result.source.index}]`;
+      const heading = `${result.source.path} [${result.source.index}]` + (result.source.element ? `  ${result.source.element} (line ${result.source.line})` : '');
+      if (result.duis) {
+        if (opts.format === 'json') json.push({ source: result.source, document: result.document, duis: result.duis });
+        else write(renderDuisRequest(heading, result.duis, style) + '\n');
+        continue;
+      }
       const model = result.certificate ?? result.csr;
       if (!model || !result.view) {
         failed = true;

@@ -48,7 +48,7 @@ export class ParallelCheck {
             reject(new UsageError(message.message));
             return;
           case 'held':
-            counts[message.slice] = message.entries;
+            counts[message.slice] = message.results;
             for (const der of message.issuers) found.push(der);
             if (++held === slices.length) startChecking();
             return;

@@ -17,7 +17,7 @@ export type ToWorker =
   | { type: 'check'; slice: number; position: number };
 
 export type FromWorker =
-  | { type: 'held'; slice: number; entries: number; issuers: Uint8Array[] }
+  | { type: 'held'; slice: number; results: number; issuers: Uint8Array[] }
   | { type: 'read-error'; slice: number; message: string }
   | ({ type: 'checked'; slice: number } & ChunkOutput);
 

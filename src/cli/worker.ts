@@ -1,7 +1,7 @@
 // A worker thread of a parallel check: holds slices of entries (reading the files itself when
 // given paths), then, once the run's issuers are known, checks and formats them.
 import { parentPort, workerData } from 'node:worker_threads';
-import { detectEntries, possibleIssuers } from '../check/entries.js';
+import { detectEntries, possibleIssuers, resultCount } from '../check/entries.js';
 import type { Entry } from '../check/entries.js';
 import { readFileSource, UsageError } from '../input/node.js';
 import { Batch } from './batch.js';
@@ -16,7 +16,7 @@ const reply = (message: FromWorker) => parentPort!.postMessage(message);
 
 function hold(slice: number, entries: Entry[]): void {
   slices.set(slice, entries);
-  reply({ type: 'held', slice, entries: entries.length, issuers: possibleIssuers(entries) });
+  reply({ type: 'held', slice, results: resultCount(entries), issuers: possibleIssuers(entries) });
 }
 
 parentPort!.on('message', (message: ToWorker) => {

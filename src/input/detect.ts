@@ -2,12 +2,13 @@
 // bare base64 or hex. Browser-safe: bytes in, items and problems out, never throws.
 import { scanBare } from './bare.js';
 import { describeNoCertificate } from './describe.js';
+import { detectDuisRequest } from './duis.js';
 import { scanPem } from './pem.js';
 import { isText } from './text.js';
 import type { DetectedInput } from './types.js';
 import { narrowUtf16 } from './utf16.js';
 
-export type { DetectedInput, InputItem, InputProblem, ItemEncoding } from './types.js';
+export type { DetectedInput, DetectedRequest, InputItem, InputProblem, ItemEncoding } from './types.js';
 
 /**
  * Every item in `bytes`, with one shared index sequence for items and problems in source order.
@@ -25,6 +26,8 @@ export function detectItems(bytes: Uint8Array): DetectedInput {
 }
 
 function detectInText(bytes: Uint8Array, start: number): DetectedInput {
+  const duis = detectDuisRequest(bytes, start);
+  if (duis) return duis;
   // PEM first: text around armour is never read as bare base64.
   const pem = scanPem(bytes, start);
   if (pem) return pem;

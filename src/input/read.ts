@@ -18,8 +18,8 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
-/** The file names a directory walk picks up by default (compared case-insensitively): certificates and requests. */
-export const CERTIFICATE_EXTENSIONS: readonly string[] = Object.freeze(['.pem', '.crt', '.cer', '.der', '.cert', '.csr', '.req']);
+/** The file names a directory walk picks up by default (compared case-insensitively): certificates, CSRs and DUIS requests. */
+export const CERTIFICATE_EXTENSIONS: readonly string[] = Object.freeze(['.pem', '.crt', '.cer', '.der', '.cert', '.csr', '.req', '.xml']);
 
 export interface ExpandOptions {
   /** Name endings a directory walk keeps, e.g. ['.pem', '.csr']; default CERTIFICATE_EXTENSIONS. */

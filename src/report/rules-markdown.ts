@@ -20,6 +20,7 @@ const AREAS: [prefix: string, title: string][] = [
   ['chain.', 'Issuer and chain'],
   ['csr.', 'Certificate requests (PKCS#10 CSRs)'],
   ['compare.', 'Acceptance check (`compare`: a certificate against its request)'],
+  ['duis.', 'DUIS service requests (what a request places on Devices, its certification path, its signer)'],
 ];
 
 const cell = (s: string) => s.replace(/\|/g, '\\|');
@@ -41,7 +42,7 @@ function policySection(catalogue: readonly RuleMeta[]): string[] {
   return [
     '## Severity policy',
     '',
-    '- **error**: a MUST or MUST NOT of a text the project has read and cites (X.680 and X.690, RFC 5280 and the other RFCs the rules cite, GBCS section 12, SEC Appendix M, SEC Section L). Every error is sourced *spec*. ' +
+    '- **error**: a MUST or MUST NOT of a text the project has read and cites (X.680 and X.690, RFC 5280 and the other RFCs the rules cite, GBCS section 12, SEC Appendix M, SEC Section L, the DUIS 5.4 XML schema, W3C XML Signature). Every error is sourced *spec*. ' +
       `The one exception, ${SEVERITY_POLICY_EXCEPTIONS.map((id) => `\`${id}\``).join(', ')}, reports that the checker itself failed, and is an error so that no run passes a document a rule could not check.`,
     '- **warning**: a SHOULD; practice seen in DCC\'s test PKI where no text read states a requirement (*seen*); or a reading the project adopted where the text that settles it was not available (*adopted*).',
     '- **notice**: information, such as what could not be checked.',
@@ -65,7 +66,7 @@ export function renderRulesMarkdown(catalogue: readonly RuleMeta[] = CATALOGUE):
     '',
     'Generated from the rule metadata by `npm run docs`; do not edit by hand. `smki-lint rules` prints the same catalogue.',
     '',
-    'Documents: *certificate*, *csr* (a PKCS#10 certificate request), or both; a rule over both is written once and reads the same field in each.',
+    'Documents: *certificate*, *csr* (a PKCS#10 certificate request), or both; a rule over both is written once and reads the same field in each. *duis-request*: a DUIS service request, whose certificates are checked as certificates and then together, each finding at an XML element and line.',
     'Applies to: the SMKI kinds a rule checks. A certificate or CSR of no SMKI kind gets only the encoding, decoding and classification rules (applies to *any document*).',
     'Source is how sure the project is of the fact: *spec* (a normative text the project has read), *dcc* (DCC tooling), *seen* (DCC test certificates), *adopted* (the project\'s interpretation; configurable).',
     '',

@@ -9,6 +9,7 @@ import { DECODE_RULES } from './decode/index.js';
 import { DER_RULES } from './der/index.js';
 import { DEVICE_CA_RULES } from './device-ca/index.js';
 import { DEVICE_RULES } from './device/index.js';
+import { DUIS_RULES } from './duis/index.js';
 import { END_ENTITY_RULES } from './ee/index.js';
 import { ISSUING_OCA_RULES } from './ica/index.js';
 import { KIND_RULES } from './kind/index.js';
@@ -34,6 +35,7 @@ export const ALL_RULES: readonly Rule[] = [
   ...CHAIN_RULES,
   ...REQUEST_RULES,
   ...COMPARE_RULES,
+  ...DUIS_RULES,
 ];
 
 /** The catalogue: the rules plus the findings the pipeline emits itself. */

@@ -80,8 +80,8 @@ export const caDefects: Defect[] = [
   {
     name: 'ca-key-cert-sign-missing',
     kind: 'issuing-oca',
-    description: 'Issuing OCA OU=07, CN=TB (cA TRUE) whose keyUsage has cRLSign but not keyCertSign, so nothing it signs validates.',
+    description: 'Issuing OCA OU=07, CN=TK (cA TRUE) whose keyUsage has cRLSign but not keyCertSign, so nothing it signs validates.',
     expect: [finding('ca.key-cert-sign.missing', CERT.extension('keyUsage'), at.extensionValue('ku'))],
-    build: (pki, label) => replaceExtension(issuingOca(label, 'TB', pki.root), 'ku', keyUsage(['cRLSign'])),
+    build: (pki, label) => replaceExtension(issuingOca(label, 'TK', pki.root), 'ku', keyUsage(['cRLSign'])),
   },
 ];

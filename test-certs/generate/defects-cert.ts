@@ -345,9 +345,9 @@ export const certificateDefects: Defect[] = [
   {
     name: 'cert-name-ca-cn-teletex',
     kind: 'issuing-oca',
-    description: 'Issuing OCA OU=07, CN=T8 whose CN is a TeletexString, a DirectoryString choice RFC 5280 keeps only for names established before.',
-    expect: [finding('cert.name.legacy-string-type', CERT.subjectAttribute('commonName'), at.attributeValue('subject', cn(teletexString('T8'))))],
-    build: (pki, label) => caCertificate({ label, subject: name(rdn(ou(printableString('07'))), rdn(cn(teletexString('T8')))), issuer: pki.root, pathLen: 0 }),
+    description: 'Issuing OCA OU=07, CN=TT whose CN is a TeletexString, a DirectoryString choice RFC 5280 keeps only for names established before.',
+    expect: [finding('cert.name.legacy-string-type', CERT.subjectAttribute('commonName'), at.attributeValue('subject', cn(teletexString('TT'))))],
+    build: (pki, label) => caCertificate({ label, subject: name(rdn(ou(printableString('07'))), rdn(cn(teletexString('TT')))), issuer: pki.root, pathLen: 0 }),
   },
   {
     name: 'cert-issuer-empty',

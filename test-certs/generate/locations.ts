@@ -18,7 +18,18 @@ export interface Region {
 export interface ExpectedFinding {
   ruleId: string;
   path: string;
+  /** Byte offset in the item's DER, where the rule gives one. */
   offset?: number;
+  /** Line and column of an XML element (a DUIS request's findings). */
+  line?: number;
+  column?: number;
+  /** The item of a file that holds several (0 first), given only for such files. */
+  item?: number;
+}
+
+/** The manifest's order of findings: by item, then where they point, then rule and path. */
+export function compareFindings(a: ExpectedFinding, b: ExpectedFinding): number {
+  return (a.item ?? 0) - (b.item ?? 0) || (a.offset ?? -1) - (b.offset ?? -1) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || a.ruleId.localeCompare(b.ruleId) || a.path.localeCompare(b.path);
 }
 
 /** An expected finding as a defect states it: the offset is computed from the sample's layout. */
@@ -255,7 +266,7 @@ export function resolveExpected(expected: readonly Expected[], layout: Layout | 
     const path = typeof e.path === 'function' ? e.path(offset!) : e.path;
     return offset === undefined ? { ruleId: e.rule, path } : { ruleId: e.rule, path, offset };
   });
-  return out.sort((a, b) => (a.offset ?? -1) - (b.offset ?? -1) || a.ruleId.localeCompare(b.ruleId) || a.path.localeCompare(b.path));
+  return out.sort(compareFindings);
 }
 
 /** The rule ids of a sample's expectations, once each, in the order first stated. */

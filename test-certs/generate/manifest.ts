@@ -25,6 +25,7 @@ export function manifestText(files: SampleFile[], pairs: SamplePair[]): string {
     fields.push(`"description": ${str(f.description)}`);
     if (f.items !== undefined) fields.push(`"items": ${f.items}`);
     fields.push(`"expect": [${f.expect.map(str).join(', ')}]`);
+    if (f.signer !== undefined) fields.push(`"signer": ${str(f.signer)}`, `"expectSigner": [${(f.expectSigner ?? []).map(str).join(', ')}]`);
     fields.push(`"findings": ${findingsText(f.findings)}`);
     return block(fields);
   });

@@ -7,20 +7,27 @@ import { createNodeCrypto } from '../../src/crypto/node.js';
 
 export const TEST_CERTS = join(import.meta.dirname, '..', '..', 'test-certs');
 
-/** Where a finding points: its rule, field path and byte offset (absent when the rule gives none). */
+/** Where a finding points: its rule, field path and byte offset (absent when the rule gives none), or XML line and column; and its item in a file of several. */
 export interface ExpectedFinding {
   ruleId: string;
   path: string;
   offset?: number;
+  line?: number;
+  column?: number;
+  item?: number;
 }
 
 export interface ManifestEntry {
   file: string;
   kind: string;
-  /** 'csr' for certification requests; absent for certificates. */
-  document?: 'csr';
+  /** 'csr' for certification requests, 'duis-request' for DUIS requests; absent for certificates. */
+  document?: 'csr' | 'duis-request';
   description: string;
   expect: string[];
+  items?: number;
+  /** A DUIS request: the certificate that will sign it, and the duis.signer.* rules a check with it reports. */
+  signer?: string;
+  expectSigner?: string[];
   /** Every finding of the file's item, located. */
   findings: ExpectedFinding[];
 }
@@ -69,9 +76,19 @@ export function validEntries(kinds?: readonly string[]): ManifestEntry[] {
   return loadManifest().files.filter((f) => f.file.startsWith('valid/') && (!kinds || kinds.includes(f.kind)));
 }
 
-/** Findings as the manifest gives them: rule id, path and offset, in the manifest's order. */
-export function located(findings: readonly { ruleId: string; path: string; offset?: number }[]): ExpectedFinding[] {
-  return findings
-    .map((f) => (f.offset === undefined ? { ruleId: f.ruleId, path: f.path } : { ruleId: f.ruleId, path: f.path, offset: f.offset }))
-    .sort((a, b) => (a.offset ?? -1) - (b.offset ?? -1) || a.ruleId.localeCompare(b.ruleId) || a.path.localeCompare(b.path));
+/** The findings of a file's results as the manifest gives them: rule, path and where (and the item, in a file of several), in the manifest's order. */
+export function located(results: readonly { source: { index: number }; findings: readonly { ruleId: string; path: string; offset?: number; line?: number; column?: number }[] }[]): ExpectedFinding[] {
+  const several = results.length > 1;
+  return results
+    .flatMap((r) =>
+      r.findings.map((f) => {
+        const out: ExpectedFinding = { ruleId: f.ruleId, path: f.path };
+        if (f.offset !== undefined) out.offset = f.offset;
+        if (f.line !== undefined) out.line = f.line;
+        if (f.column !== undefined) out.column = f.column;
+        if (several) out.item = r.source.index;
+        return out;
+      }),
+    )
+    .sort((a, b) => (a.item ?? 0) - (b.item ?? 0) || (a.offset ?? -1) - (b.offset ?? -1) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || a.ruleId.localeCompare(b.ruleId) || a.path.localeCompare(b.path));
 }

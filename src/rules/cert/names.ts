@@ -1,5 +1,5 @@
 import { OID } from '../../der/index.js';
-import type { LintTarget } from '../../lint/index.js';
+import type { CertificateTarget, RequestTarget } from '../../lint/index.js';
 import type { AttributeTypeAndValue, Name } from '../../x509/index.js';
 import { PATH, pathsOf } from '../paths.js';
 
@@ -10,7 +10,7 @@ export type NameField = 'subject' | 'issuer';
 const PATH_NAMES: Record<string, string> = { [OID.commonName]: 'commonName', [OID.organizationalUnitName]: 'organizationalUnitName' };
 
 /** "tbsCertificate.issuer.commonName": where a finding about one attribute points. */
-export function attributePath(target: LintTarget, field: NameField, a: AttributeTypeAndValue): string {
+export function attributePath(target: CertificateTarget | RequestTarget, field: NameField, a: AttributeTypeAndValue): string {
   const name = field === 'subject' ? pathsOf(target.document).subject : PATH.issuer;
   return `${name}.${PATH_NAMES[a.oid] ?? a.name ?? a.oid}`;
 }
@@ -47,7 +47,7 @@ export interface DirectoryStringSyntax {
  * (a certificate's) issuer. Called for every document by three rules: nothing is built per
  * attribute until a rule has something to report.
  */
-export function forEachDirectoryString(target: LintTarget, visit: (a: AttributeTypeAndValue, syntax: DirectoryStringSyntax, field: NameField) => void): void {
+export function forEachDirectoryString(target: CertificateTarget | RequestTarget, visit: (a: AttributeTypeAndValue, syntax: DirectoryStringSyntax, field: NameField) => void): void {
   visitName(target.doc.subject, 'subject', visit);
   if (target.document === 'certificate') visitName(target.cert.issuer, 'issuer', visit);
 }
