@@ -4,18 +4,12 @@ import { Checker } from '../../src/check/checker.js';
 import type { CheckOptions } from '../../src/check/options.js';
 import type { CertificateResult } from '../../src/check/result.js';
 import { createNodeCrypto } from '../../src/crypto/node.js';
+import { compareFindings } from '../../test-certs/generate/locations.js';
+import type { ExpectedFinding } from '../../test-certs/generate/locations.js';
 
 export const TEST_CERTS = join(import.meta.dirname, '..', '..', 'test-certs');
 
-/** Where a finding points: its rule, field path and byte offset (absent when the rule gives none), or XML line and column; and its item in a file of several. */
-export interface ExpectedFinding {
-  ruleId: string;
-  path: string;
-  offset?: number;
-  line?: number;
-  column?: number;
-  item?: number;
-}
+export type { ExpectedFinding };
 
 export interface ManifestEntry {
   file: string;
@@ -90,5 +84,5 @@ export function located(results: readonly { source: { index: number }; findings:
         return out;
       }),
     )
-    .sort((a, b) => (a.item ?? 0) - (b.item ?? 0) || (a.offset ?? -1) - (b.offset ?? -1) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || a.ruleId.localeCompare(b.ruleId) || a.path.localeCompare(b.path));
+    .sort(compareFindings);
 }
