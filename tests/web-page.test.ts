@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { applyConfig, parseConfig } from '../src/check/config.js';
 import { checkPaths } from '../src/node.js';
 import { detectItems } from '../src/input/index.js';
 import { resultDecodeView } from '../src/report/decode-view.js';
@@ -208,6 +209,41 @@ describe('the web page, opened from disk (file://)', () => {
     // The request's own findings are about XML, so it has no hex view; its certificates have theirs.
     expect(await page.$$eval('#results article.item', (a) => a.map((i) => i.querySelector('pre.hex') !== null))).toEqual([false, ...node.slice(1).map(() => true)]);
     await shot(page, 'duis-request-pasted');
+  });
+
+  it('checks DUIS requests with their signer, says plainly what is wrong with a signer, and reads a configuration file', async () => {
+    const request = 'duis/defects/wrong-signer.xml';
+    const signer = readFileSync(sample('duis/signers/supplier-ds.pem'));
+    await checked(page, async () => {
+      await page.fill('#signer', signer.toString('utf8'));
+      await page.locator('#signer').blur();
+    });
+    await checked(page, () => paste(page, '#input', text(request)));
+    const withSigner = await checkPaths([sample(request)], { at: AT, signer });
+    expect(withSigner[0].findings.map((f) => f.ruleId)).toContain('duis.signer.role');
+    expect((await shown(page)).map((i) => i.findings.map((f) => f.message))).toEqual(withSigner.map((r) => r.findings.map((f) => f.message)));
+
+    // Two certificates where one is wanted: the check does not run, and the page says why.
+    await checked(page, async () => {
+      await page.fill('#signer', signer.toString('utf8') + text('valid/issuing-oca.pem'));
+      await page.locator('#signer').blur();
+    });
+    expect(await page.textContent('#status')).toBe('the signer (pasted signer) must hold exactly one certificate (the XML signing certificate that will sign the requests); it holds 2');
+    expect(await page.getAttribute('#status', 'class')).toBe('problem');
+    expect(await page.$$('#results article.item')).toEqual([]);
+    await page.fill('#signer', '');
+
+    // A configuration file's environment, chosen by default, whose policy the sample does not carry.
+    const config = { environment: 'production', environments: [{ name: 'production', policies: { organisation: ['1.2.826.0.1.8641679.1.2.1.9'] } }] };
+    await page.setInputFiles('#config', { name: 'smki-lint.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(config)) });
+    await page.waitForFunction(() => (document.getElementById('environment') as HTMLSelectElement).value === 'production');
+    expect(await page.$$eval('#environment option', (o) => o.map((e) => e.textContent))).toEqual(['test', 'production']);
+    await checked(page, () => paste(page, '#input', text('valid/org-02-ds.pem')));
+    const [node] = await checkPaths([sample('valid/org-02-ds.pem')], applyConfig({ at: AT }, parseConfig(config, 'smki-lint.json')));
+    expect(node.findings.map((f) => f.ruleId)).toContain('cert.policies.unexpected-oid');
+    expect((await shown(page))[0].findings.map((f) => f.message)).toEqual(node.findings.map((f) => f.message));
+    expect(await page.textContent('#results .run-info')).toContain('environment production');
+    await page.setInputFiles('#config', []);
   });
 
   it('loads nothing but its own files, and reports no error', async () => {

@@ -45,7 +45,7 @@ function showEnvironments(): void {
   environment.replaceChildren(...names.map((name) => new Option(name, name, false, name === chosen)));
 }
 
-/** Files dropped (not chosen with the file input, which is then emptied) or set aside. */
+/** Sets the files to check: dropped ones, or none; the file input, which holds only files chosen with it, is emptied. */
 function setFiles(list: Source[]): void {
   files = list;
   fileInput.value = '';
