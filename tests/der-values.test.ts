@@ -328,6 +328,15 @@ describe('decodeString and stringTypeOf', () => {
     expect(decodeString(u, rootOf(u))).toBe('\ufffdB');
   });
 
+  it('a lone surrogate in a BMPString or UniversalString becomes U+FFFD; a BMPString surrogate pair is kept', () => {
+    const lone = tlv(0x1e, [0x00, 0x41, 0xd8, 0x00, 0x00, 0x42, 0xdc, 0x00]);
+    expect(decodeString(lone, rootOf(lone))).toBe('A\ufffdB\ufffd');
+    const pair = tlv(0x1e, [0xd8, 0x3d, 0xde, 0x00]);
+    expect(decodeString(pair, rootOf(pair))).toBe('\u{1f600}');
+    const universal = tlv(0x1c, [0x00, 0x00, 0xd8, 0x00, 0x00, 0x00, 0x00, 0x42]);
+    expect(decodeString(universal, rootOf(universal))).toBe('\ufffdB');
+  });
+
   it('is not a string type: INTEGER, OID, constructed UTF8String, context tags', () => {
     expect(stringTypeOf(rootOf(int(5)))).toBeUndefined();
     expect(stringTypeOf(rootOf(oid('1.2.3')))).toBeUndefined();

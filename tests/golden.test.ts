@@ -14,6 +14,7 @@ const COVERED_ELSEWHERE: Record<string, string> = {
   'der.string.numeric': 'tests/der-reader.test.ts',
   'der.string.visible': 'tests/der-reader.test.ts',
   'der.string.bmp': 'tests/der-reader.test.ts',
+  'der.string.universal': 'tests/der-reader.test.ts',
   'chain.issuer.not-ca': 'tests/rules-chain.test.ts (an explicit non-CA issuer)',
 };
 

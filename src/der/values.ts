@@ -124,13 +124,15 @@ export function decodeString(bytes: Uint8Array, node: DerNode): string {
     case Tag.BmpString: {
       let s = '';
       for (let i = start; i + 1 < end; i += 2) s += String.fromCharCode((bytes[i] << 8) | bytes[i + 1]);
-      return s;
+      // Pairs are kept (read as UTF-16); a lone surrogate is no character and would make the
+      // JSON and text output invalid, so it becomes U+FFFD (der.string.bmp says so).
+      return s.replace(LONE_SURROGATE, '\ufffd');
     }
     case Tag.UniversalString: {
       let s = '';
       for (let i = start; i + 3 < end; i += 4) {
         const cp = ((bytes[i] << 24) | (bytes[i + 1] << 16) | (bytes[i + 2] << 8) | bytes[i + 3]) >>> 0;
-        s += cp <= 0x10ffff ? String.fromCodePoint(cp) : '\ufffd';
+        s += cp <= 0x10ffff && (cp < 0xd800 || cp > 0xdfff) ? String.fromCodePoint(cp) : '\ufffd';
       }
       return s;
     }
@@ -138,6 +140,8 @@ export function decodeString(bytes: Uint8Array, node: DerNode): string {
       return latin1(bytes, start, end);
   }
 }
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 export function latin1(bytes: Uint8Array, start: number, end: number): string {
   let s = '';
