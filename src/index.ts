@@ -7,7 +7,7 @@ export { resolveOptions, OptionsError, parseIsoInstant } from './check/options.j
 export { parseConfig, applyConfig } from './check/config.js';
 export type { CheckConfig } from './check/config.js';
 export type { CheckOptions, ResolvedOptions } from './check/options.js';
-export type { CertificateResult, SourceRef, SubjectSummary, IssuerSummary } from './check/result.js';
+export type { CertificateResult, SourceRef, SubjectSummary, IssuerSummary, OtherIssuerCandidate } from './check/result.js';
 export type { CryptoAdapter } from './crypto/adapter.js';
 export * from './der/index.js';
 export * from './x509/index.js';

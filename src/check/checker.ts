@@ -1,17 +1,38 @@
 import { IssuerStore, issuerCandidate, resolveIssuer } from '../chain/index.js';
 import { classify } from '../smki/index.js';
-import { INPUT_INVALID_ENCODING, INPUT_NO_CERTIFICATE, INPUT_NOT_CERTIFICATE, Linter, isSelected, sortFindings } from '../lint/index.js';
-import type { ChainInfo, Finding, RuleMeta } from '../lint/index.js';
+import { INPUT_INVALID_ENCODING, INPUT_NO_CERTIFICATE, INPUT_NOT_CERTIFICATE, INPUT_TOO_LARGE, INPUT_UNREADABLE, Linter, isSelected, sortFindings } from '../lint/index.js';
+import type { ChainInfo, Finding, IssuerMatch, RuleMeta } from '../lint/index.js';
 import { ALL_RULES } from '../rules/index.js';
 import { isCaKind, smkiView } from '../smki/index.js';
-import { toHex } from '../der/index.js';
+import { asBytes, toHex } from '../der/index.js';
+import type { BytesLike } from '../der/index.js';
 import { decodeCertificate } from '../x509/index.js';
 import { detectEntries, isCertificateEntry } from './entries.js';
 import type { Entry } from './entries.js';
+import type { InputProblemKind } from '../input/index.js';
 import { resolveOptions } from './options.js';
 import type { CheckOptions, ResolvedOptions } from './options.js';
 import { subjectSummary } from './result.js';
-import type { CertificateResult, SourceRef } from './result.js';
+import type { CertificateResult, OtherIssuerCandidate, SourceRef } from './result.js';
+
+function otherCandidate(m: IssuerMatch): OtherIssuerCandidate {
+  const out: OtherIssuerCandidate = { sha256: m.issuer.sha256, subject: m.issuer.subject, matchedBy: m.matchedBy };
+  if (m.signatureValid !== undefined) out.signatureValid = m.signatureValid;
+  return out;
+}
+
+/** The name a source's results carry; required, so that results say where they came from. */
+function sourcePath(path: unknown, method: string): string {
+  if (typeof path !== 'string') throw new TypeError(`${method}: path must be a string naming the source (got ${path === null ? 'null' : typeof path})`);
+  return path;
+}
+
+const INPUT_PROBLEMS: Record<InputProblemKind, RuleMeta> = {
+  'no-certificate': INPUT_NO_CERTIFICATE,
+  'invalid-encoding': INPUT_INVALID_ENCODING,
+  'too-large': INPUT_TOO_LARGE,
+  unreadable: INPUT_UNREADABLE,
+};
 
 /**
  * Checks certificates: one result per input item. Options are resolved and rules grouped once,
@@ -30,9 +51,7 @@ export class Checker {
 
   /** Decodes one entry: a certificate result ready to lint, or an input-level result. */
   decodeEntry(entry: Entry): CertificateResult {
-    if (entry.problem) {
-      return this.inputResult(entry.source, entry.problem.kind === 'no-certificate' ? INPUT_NO_CERTIFICATE : INPUT_INVALID_ENCODING, entry.problem.message);
-    }
+    if (entry.problem) return this.inputResult(entry.source, INPUT_PROBLEMS[entry.problem.kind], entry.problem.message);
     if (!isCertificateEntry(entry)) {
       const where = entry.source.line ? ` at line ${entry.source.line}` : '';
       const r = this.inputResult(entry.source, INPUT_NOT_CERTIFICATE, `${entry.source.path}: PEM block${where} is labelled '${entry.label}', not CERTIFICATE; it was not checked`);
@@ -42,7 +61,8 @@ export class Checker {
     return this.decodeDer(entry.der, entry.source);
   }
 
-  decodeDer(der: Uint8Array, source: SourceRef): CertificateResult {
+  decodeDer(bytes: BytesLike, source: SourceRef): CertificateResult {
+    const der = asBytes(bytes, 'decodeDer: der');
     const cert = decodeCertificate(der);
     const view = smkiView(cert, this.options.roles, this.options.kind);
     return {
@@ -59,15 +79,16 @@ export class Checker {
   }
 
   /** Every item of one source, decoded but not linted. */
-  decodeSource(bytes: Uint8Array, path: string): CertificateResult[] {
-    return detectEntries(bytes, path).map((e) => this.decodeEntry(e));
+  decodeSource(bytes: BytesLike, path: string): CertificateResult[] {
+    return detectEntries(asBytes(bytes, 'decodeSource: bytes'), sourcePath(path, 'decodeSource')).map((e) => this.decodeEntry(e));
   }
 
   /**
    * Makes a certificate available as an issuer. Returns false (and adds nothing) for bytes that
    * are not a CA certificate, unless force is set (issuers named explicitly count whatever they are).
    */
-  addIssuer(der: Uint8Array, force = false): boolean {
+  addIssuer(bytes: BytesLike, force = false): boolean {
+    const der = asBytes(bytes, 'addIssuer: der');
     const cert = decodeCertificate(der);
     const view = smkiView(cert, this.options.roles);
     if (!force && !isCaKind(classify(cert).kind)) return false;
@@ -90,6 +111,7 @@ export class Checker {
     if (chain?.issuer) {
       result.issuer = { sha256: chain.issuer.sha256, subject: chain.issuer.subject, matchedBy: chain.matchedBy! };
       if (chain.signatureValid !== undefined) result.issuer.signatureValid = chain.signatureValid;
+      if (chain.otherCandidates) result.issuer.otherCandidates = chain.otherCandidates.map(otherCandidate);
     }
     return result;
   }
@@ -106,6 +128,7 @@ export class Checker {
    * markedly faster than interleaving it with decoding and linting.
    */
   checkEntries(entries: readonly Entry[], requireIssuer = false): CertificateResult[] {
+    if (!Array.isArray(entries)) throw new TypeError('checkEntries: entries must be an array of entries (see detectEntries)');
     const results = entries.map((e) => this.decodeEntry(e));
     const chains = results.map((r) => this.chainFor(r, requireIssuer));
     for (let i = 0; i < results.length; i++) this.lint(results[i], chains[i]);
@@ -113,8 +136,8 @@ export class Checker {
   }
 
   /** Decode and lint every item of one source, with chain checks against the issuers added so far. */
-  checkSource(bytes: Uint8Array, path: string, requireIssuer = false): CertificateResult[] {
-    return this.checkEntries(detectEntries(bytes, path), requireIssuer);
+  checkSource(bytes: BytesLike, path: string, requireIssuer = false): CertificateResult[] {
+    return this.checkEntries(detectEntries(asBytes(bytes, 'checkSource: bytes'), sourcePath(path, 'checkSource')), requireIssuer);
   }
 
   private inputResult(source: SourceRef, meta: RuleMeta, message: string): CertificateResult {

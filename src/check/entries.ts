@@ -1,5 +1,8 @@
 import { mayBeCaCertificate } from '../chain/prefilter.js';
 import { detectItems } from '../input/index.js';
+import type { DetectedInput, InputItem, InputProblemKind } from '../input/index.js';
+import { classify, isCaKind } from '../smki/index.js';
+import { decodeCertificate } from '../x509/index.js';
 import type { SourceRef } from './result.js';
 
 /** One input item in order: bytes to check, or what made it unreadable. Plain data (worker-safe). */
@@ -8,12 +11,16 @@ export interface Entry {
   der?: Uint8Array;
   /** PEM label, when the item came from a PEM block. */
   label?: string;
-  problem?: { kind: 'no-certificate' | 'invalid-encoding'; message: string };
+  problem?: { kind: InputProblemKind; message: string };
 }
 
 /** Every item and every problem of one source, in file order. */
 export function detectEntries(bytes: Uint8Array, path: string): Entry[] {
-  const detected = detectItems(bytes);
+  return entriesOf(detectItems(bytes), path);
+}
+
+/** The entries of what was detected in (a part of) the source at path, in source order. */
+export function entriesOf(detected: DetectedInput, path: string): Entry[] {
   const out: Entry[] = [];
   for (const p of detected.problems) {
     const where = p.line !== undefined ? ` (line ${p.line})` : '';
@@ -34,9 +41,8 @@ export function isCertificateEntry(e: Entry): e is Entry & { der: Uint8Array } {
   return e.der !== undefined && (e.label === undefined || CERTIFICATE_LABELS.has(e.label));
 }
 
-/** Certificates of a run that may serve as issuers (cheap byte prefilter; the checker classifies them). */
-export function possibleIssuers(entries: readonly Entry[]): Uint8Array[] {
-  const out: Uint8Array[] = [];
-  for (const e of entries) if (isCertificateEntry(e) && mayBeCaCertificate(e.der)) out.push(e.der);
-  return out;
+/** Whether an item can serve as an issuer: a certificate classified as a CA (a cheap byte scan first). */
+export function isIssuerItem(item: InputItem): boolean {
+  const certificate = item.label === undefined || CERTIFICATE_LABELS.has(item.label);
+  return certificate && mayBeCaCertificate(item.der) && isCaKind(classify(decodeCertificate(item.der)).kind);
 }

@@ -1,12 +1,13 @@
-import { expandInputs, UsageError } from '../input/node.js';
+import { listInputFiles, UsageError } from '../input/node.js';
+import type { InputFile } from '../input/node.js';
 
 /**
  * Expands every input before anything is read (so a bad path is a usage error up front) and
  * refuses a run that found nothing to read, naming the inputs.
  */
-export async function listFiles(inputs: string[]): Promise<string[]> {
+export async function listFiles(inputs: string[]): Promise<InputFile[]> {
   if (inputs.length === 0) throw new UsageError('no input given: name files, directories or - for standard input');
-  const files = await expandInputs(inputs);
+  const files = await listInputFiles(inputs);
   if (files.length === 0) throw new UsageError(`no certificate files found in ${inputs.map((i) => `'${i}'`).join(', ')} (looked for *.pem, *.crt, *.cer, *.der, *.cert)`);
   return files;
 }

@@ -31,6 +31,26 @@ export const INPUT_NOT_CERTIFICATE: RuleMeta = {
   onMalformed: true,
 };
 
+export const INPUT_TOO_LARGE: RuleMeta = {
+  id: 'input.too-large',
+  severity: 'error',
+  appliesTo: 'all',
+  citation: 'smki-lint input limit (--max-item-size; SMKI certificates are under 2 KB)',
+  description: 'An item, or a stretch of an input with no item, is longer than the item size limit; the rest of that input was not read. The message gives the offset.',
+  source: 'adopted',
+  onMalformed: true,
+};
+
+export const INPUT_UNREADABLE: RuleMeta = {
+  id: 'input.unreadable',
+  severity: 'error',
+  appliesTo: 'all',
+  citation: 'smki-lint (the input could not be read when its turn came; nothing in it, or after the offset given, was checked)',
+  description: 'An input could not be read (it vanished, or the operating system refused); the message gives the reason.',
+  source: 'adopted',
+  onMalformed: true,
+};
+
 export const INTERNAL_RULE_ERROR: RuleMeta = {
   id: 'internal.rule-error',
   severity: 'error',
@@ -41,4 +61,4 @@ export const INTERNAL_RULE_ERROR: RuleMeta = {
   onMalformed: true,
 };
 
-export const ENGINE_FINDINGS: readonly RuleMeta[] = [INPUT_NO_CERTIFICATE, INPUT_INVALID_ENCODING, INPUT_NOT_CERTIFICATE, INTERNAL_RULE_ERROR];
+export const ENGINE_FINDINGS: readonly RuleMeta[] = [INPUT_NO_CERTIFICATE, INPUT_INVALID_ENCODING, INPUT_NOT_CERTIFICATE, INPUT_TOO_LARGE, INPUT_UNREADABLE, INTERNAL_RULE_ERROR];

@@ -87,6 +87,16 @@ export interface ChainInfo {
   signatureValid?: boolean;
   /** A missing issuer is an error rather than a notice (--require-issuer). */
   requireIssuer: boolean;
+  /** When several candidates matched: the ones not chosen, in the order they were considered. */
+  otherCandidates?: IssuerMatch[];
+}
+
+/** An issuer candidate that matched a certificate, and whether its key verifies the signature. */
+export interface IssuerMatch {
+  issuer: IssuerCandidate;
+  matchedBy: 'key-identifier' | 'name';
+  /** Undefined when the signature could not be tried (an unsupported algorithm or no key). */
+  signatureValid?: boolean;
 }
 
 export interface IssuerCandidate {

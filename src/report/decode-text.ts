@@ -4,11 +4,15 @@ import type { SmkiView } from '../smki/index.js';
 import { KNOWN_EXTENSIONS, formatName } from '../x509/index.js';
 import type { AlgorithmIdentifier, Certificate, Extension, ExtensionValues, RelativeDistinguishedName, TimeField } from '../x509/index.js';
 import type { Style } from './style.js';
+import { terminalSafe as safe } from './terminal-safe.js';
 
-/** A readable rendering of one certificate: the SMKI reading first, then every field. */
+/**
+ * A readable rendering of one certificate: the SMKI reading first, then every field. Every value
+ * comes from the certificate, so each is made safe for a terminal.
+ */
 export function renderCertificate(heading: string, cert: Certificate, view: SmkiView, sha256: string, style: Style): string {
-  const lines: string[] = [style.bold(heading)];
-  const row = (label: string, value: string) => lines.push(`  ${style.dim(label.padEnd(24))}${value}`);
+  const lines: string[] = [style.bold(safe(heading))];
+  const row = (label: string, value: string) => lines.push(`  ${style.dim(safe(label).padEnd(24))}${safe(value)}`);
 
   row('Kind', `${KIND_TITLES[view.kind]} (${view.kindReason})`);
   if (view.role) row('Role', roleText(view));
@@ -39,8 +43,8 @@ export function renderCertificate(heading: string, cert: Certificate, view: Smki
   if (cert.signatureValue) row('Signature value', toHex(cert.signatureValue));
   if (cert.violations.length > 0 || cert.problems.length > 0) {
     lines.push('', `  ${style.bold('Encoding')}`);
-    for (const v of cert.violations) lines.push(`  ${style.red('DER')} der.${v.kind} at offset ${v.offset}: ${v.message}`);
-    for (const p of cert.problems) lines.push(`  ${style.red('malformed')} ${p.path} at offset ${p.offset}: ${p.message}`);
+    for (const v of cert.violations) lines.push(`  ${style.red('DER')} der.${v.kind} at offset ${v.offset}: ${safe(v.message)}`);
+    for (const p of cert.problems) lines.push(`  ${style.red('malformed')} ${safe(p.path)} at offset ${p.offset}: ${safe(p.message)}`);
   }
   return lines.join('\n') + '\n';
 }

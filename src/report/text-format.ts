@@ -4,6 +4,7 @@ import { KIND_TITLES } from '../smki/index.js';
 import type { OutputFormat, RunInfo } from './format.js';
 import type { Style } from './style.js';
 import type { Summary } from './summary.js';
+import { terminalSafe as safe } from './terminal-safe.js';
 
 /** For people: a header per certificate, its findings worst first, then a summary. */
 export function textFormat(style: Style): OutputFormat {
@@ -12,19 +13,26 @@ export function textFormat(style: Style): OutputFormat {
     return s === 'error' ? style.red(label) : s === 'warning' ? style.yellow(label) : style.cyan(label);
   };
   const finding = (f: Finding) => {
-    const where = [f.path && `at ${f.path}`, f.offset !== undefined && `offset ${f.offset}`].filter(Boolean).join(', ');
-    return `  ${severity(f.severity)} ${style.bold(f.ruleId)}  ${f.message}\n` + style.dim(`          ${where}${where ? ' · ' : ''}${f.citation}`) + '\n';
+    const where = [f.path && `at ${safe(f.path)}`, f.offset !== undefined && `offset ${f.offset}`].filter(Boolean).join(', ');
+    return `  ${severity(f.severity)} ${style.bold(f.ruleId)}  ${safe(f.message)}\n` + style.dim(`          ${where}${where ? ' · ' : ''}${f.citation}`) + '\n';
   };
   return {
     begin: (run: RunInfo) => style.dim(`${run.tool.name} ${run.tool.version} · evaluated at ${run.evaluatedAt} · environment ${run.environment}`) + '\n\n',
     result(r: CertificateResult): string {
       let out = headerLine(r, style) + '\n';
-      if (r.issuer) out += style.dim(`  issued by ${r.issuer.subject} (sha256 ${r.issuer.sha256.slice(0, 16)}…, matched by ${r.issuer.matchedBy})`) + '\n';
+      if (r.issuer) {
+        out += style.dim(`  issued by ${safe(r.issuer.subject)} (sha256 ${r.issuer.sha256.slice(0, 16)}…, matched by ${r.issuer.matchedBy})`) + '\n';
+        for (const c of r.issuer.otherCandidates ?? []) {
+          const signature = c.signatureValid === undefined ? 'signature not checked' : c.signatureValid ? 'signature valid' : 'signature invalid';
+          out += style.dim(`  also matched ${safe(c.subject)} (sha256 ${c.sha256.slice(0, 16)}…, by ${c.matchedBy}, ${signature})`) + '\n';
+        }
+      }
       for (const f of r.findings) out += finding(f);
       if (r.notEffective.length > 0) out += style.dim(`  not effective: ${r.notEffective.map((n) => `${n.ruleId} (${n.reason})`).join('; ')}`) + '\n';
       if (r.findings.length === 0 && r.kind !== undefined) out += `  ${style.green('ok')}  no findings\n`;
       return out + '\n';
     },
+    separator: '',
     end(s: Summary): string {
       const counts = `${s.errors} ${plural(s.errors, 'error')}, ${s.warnings} ${plural(s.warnings, 'warning')}, ${s.notices} ${plural(s.notices, 'notice')}`;
       return style.bold(`${s.inputs} ${plural(s.inputs, 'item')} checked, ${s.clean} clean · ${counts}`) + '\n';
@@ -38,14 +46,14 @@ function plural(n: number, word: string): string {
 
 /** "path [index]  Organisation Certificate  role 0x87 = 135 (xmlSigning)  EUI-64 ...  CN '...'" */
 export function headerLine(r: CertificateResult, style: Style): string {
-  const head = style.bold(`${r.source.path} [${r.source.index}]`);
+  const head = style.bold(`${safe(r.source.path)} [${r.source.index}]`);
   if (r.kind === undefined) return head + '  ' + style.dim('not a certificate');
   const parts = [head, KIND_TITLES[r.kind]];
   const s = r.subject;
   if (s?.roleHex !== undefined) {
-    parts.push(s.role !== undefined ? `role 0x${s.roleHex} = ${s.role}${s.roleName ? ` (${s.roleName})` : ' (not in the role table)'}` : `role OU '${s.roleHex}' (not a hex role code)`);
+    parts.push(s.role !== undefined ? `role 0x${s.roleHex} = ${s.role}${s.roleName ? ` (${s.roleName})` : ' (not in the role table)'}` : `role OU '${safe(s.roleHex)}' (not a hex role code)`);
   }
   if (s?.eui64) parts.push(`EUI-64 ${s.eui64}`);
-  if (s?.commonName !== undefined) parts.push(`CN '${s.commonName}'`);
+  if (s?.commonName !== undefined) parts.push(`CN '${safe(s.commonName)}'`);
   return parts.join('  ');
 }

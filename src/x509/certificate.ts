@@ -1,4 +1,5 @@
-import { DerNode, Tag, decodeInteger, decodeSmallInteger, decodeTime, nodeName, oidName, oidOf, parseDer } from '../der/index.js';
+import { DerNode, Tag, asBytes, decodeInteger, decodeSmallInteger, decodeTime, nodeName, oidName, oidOf, parseDer } from '../der/index.js';
+import type { BytesLike } from '../der/index.js';
 import { decodeAlgorithm } from './algorithm.js';
 import { DecodeContext, kids } from './context.js';
 import { decodeExtensionValue } from './extensions/index.js';
@@ -7,10 +8,12 @@ import { decodeSubjectPublicKeyInfo } from './public-key.js';
 import type { Certificate, Extension, TimeField, Validity } from './types.js';
 
 /**
- * Decodes an X.509 certificate from DER. Never throws: the model is as complete as the bytes
+ * Decodes an X.509 certificate from DER. Never throws on bad bytes (only on an argument that is
+ * not bytes at all): the model is as complete as the bytes
  * allow, with every DER violation and structural problem recorded with its offset.
  */
-export function decodeCertificate(der: Uint8Array): Certificate {
+export function decodeCertificate(input: BytesLike): Certificate {
+  const der = asBytes(input, 'decodeCertificate: der');
   const parsed = parseDer(der);
   const ctx = new DecodeContext(der, parsed.violations);
   const cert: Certificate = {

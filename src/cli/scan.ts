@@ -1,0 +1,73 @@
+import { isIssuerItem } from '../check/entries.js';
+import type { InputFile, SourcePart } from '../input/node.js';
+import type { Piece } from './batch.js';
+import type { InputReader } from '../input/node.js';
+
+/** Items per unit of work, and per piece of a large input. */
+export const UNIT_ITEMS = 512;
+
+/** A piece found by the first reading, with its item count. */
+export interface ScannedPiece {
+  piece: Piece;
+  items: number;
+}
+
+export interface Scan {
+  pieces: ScannedPiece[];
+  /** CA certificates among the inputs, in input order: the run's issuers besides --issuer. */
+  issuers: Uint8Array[];
+  /** CA certificates left out once maxIssuers were found. */
+  issuersLeftOut: number;
+  items: number;
+}
+
+/**
+ * The first reading of a run: every input once, in order, to find the CA certificates among them
+ * (a certificate's issuer may come after it) and to cut large inputs into pieces that the second
+ * reading can check in parallel. Nothing is kept but the issuers and where the pieces start.
+ */
+export async function scanInputs(files: readonly InputFile[], reader: InputReader, maxIssuers: number): Promise<Scan> {
+  const scan: Scan = { pieces: [], issuers: [], issuersLeftOut: 0, items: 0 };
+  const count = (part: SourcePart): number => {
+    for (const item of part.detected.items) {
+      if (!isIssuerItem(item)) continue;
+      if (scan.issuers.length < maxIssuers) scan.issuers.push(item.der);
+      else scan.issuersLeftOut++;
+    }
+    const n = part.detected.items.length + part.detected.problems.length;
+    scan.items += n;
+    return n;
+  };
+  for (const file of files) {
+    let current: ScannedPiece = { piece: { path: file.path, display: file.display }, items: 0 };
+    scan.pieces.push(current);
+    for await (const part of reader.read(file)) {
+      // A large file is cut where a block starts, once a piece holds a unit's worth of items.
+      if (file.regular && current.items >= UNIT_ITEMS && part.at.offset > 0) {
+        current.piece.end = part.at.offset;
+        current = { piece: { path: file.path, display: file.display, from: part.at }, items: 0 };
+        scan.pieces.push(current);
+      }
+      current.items += count(part);
+    }
+  }
+  return scan;
+}
+
+/** Consecutive pieces grouped into units of about UNIT_ITEMS items, for worker threads. */
+export function unitsOf(pieces: readonly ScannedPiece[]): Piece[][] {
+  const units: Piece[][] = [];
+  let unit: Piece[] = [];
+  let items = 0;
+  for (const p of pieces) {
+    if (unit.length > 0 && items + p.items > UNIT_ITEMS) {
+      units.push(unit);
+      unit = [];
+      items = 0;
+    }
+    unit.push(p.piece);
+    items += p.items;
+  }
+  if (unit.length > 0) units.push(unit);
+  return units;
+}
