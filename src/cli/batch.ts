@@ -65,13 +65,16 @@ export class Batch {
   /** Reads and checks the pieces in order, yielding the output of every CHUNK_RESULTS results. */
   *check(pieces: readonly Piece[], read: (piece: Piece) => Iterable<SourcePart>): Generator<ChunkOutput> {
     let out: ChunkOutput = { text: '', summary: emptySummary(), worst: 0 };
+    // Small groups, across files: each stage stays hot in the caches, and a group's decoded
+    // certificates are dropped before the next young-generation collection would have to copy them.
+    let group: Entry[] = [];
     for (const piece of pieces) {
       for (const part of read(piece)) {
-        const entries = entriesOf(part.detected, piece.display);
-        // Small groups: each stage stays hot in the caches, and a group's decoded certificates are
-        // dropped before the next young-generation collection would have to copy them.
-        for (let start = 0; start < entries.length; start += GROUP) {
-          this.add(out, entries.slice(start, start + GROUP));
+        for (const entry of entriesOf(part.detected, piece.display)) {
+          group.push(entry);
+          if (group.length < GROUP) continue;
+          this.add(out, group);
+          group = [];
           if (out.summary.inputs >= CHUNK_RESULTS) {
             yield out;
             out = { text: '', summary: emptySummary(), worst: 0 };
@@ -79,6 +82,7 @@ export class Batch {
         }
       }
     }
+    if (group.length > 0) this.add(out, group);
     if (out.summary.inputs > 0) yield out;
   }
 

@@ -59,6 +59,9 @@ const PARALLEL_ITEMS = 512;
  */
 export const MAX_ISSUERS = 4096;
 
+/** What a run checked in-process keeps from its first reading, so small runs read their inputs once. */
+const KEEP_BYTES = 32 * 1024 * 1024;
+
 export function availableJobs(): number {
   return Math.max(1, availableParallelism());
 }
@@ -98,7 +101,8 @@ export async function runCheck(inputs: string[], opts: CheckCommandOptions, out:
   let pool = parallelFor(files.length, PARALLEL_FILES) ? new WorkerPool(settings, jobs) : undefined;
   const reader = new InputReader(settings.maxItemSize, files, 2);
   try {
-    const scan = await scanInputs(files, reader, MAX_ISSUERS);
+    // In-process, what the first reading found is kept for the second, up to a fixed budget.
+    const scan = await scanInputs(files, reader, MAX_ISSUERS, pool ? 0 : KEEP_BYTES);
     const issuers: IssuerList = readIssuers(issuerFiles, settings.maxItemSize);
     const room = Math.max(0, MAX_ISSUERS - issuers.length);
     for (const der of scan.issuers.slice(0, room)) issuers.push({ der, force: false });
@@ -139,7 +143,8 @@ async function checkInProcess(
   stopped: () => boolean,
 ): Promise<void> {
   const batch = new Batch(settings, issuers);
-  for (const chunk of batch.check(pieces.map((p) => p.piece), (piece: Piece) => reader.again(piece))) {
+  const kept = new Map(pieces.map((p) => [p.piece, p.parts]));
+  for (const chunk of batch.check(pieces.map((p) => p.piece), (piece: Piece) => kept.get(piece) ?? reader.again(piece))) {
     await emit(chunk);
     if (stopped()) return;
   }

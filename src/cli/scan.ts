@@ -5,11 +5,15 @@ import type { InputReader } from '../input/node.js';
 
 /** Items per unit of work, and per piece of a large input. */
 export const UNIT_ITEMS = 512;
+/** Bytes a kept part or item costs beside its DER, roughly. */
+const PART_COST = 256;
 
 /** A piece found by the first reading, with its item count. */
 export interface ScannedPiece {
   piece: Piece;
   items: number;
+  /** What the first reading found in it, kept when the run's budget allowed, so a check in-process need not read it again. */
+  parts?: SourcePart[];
 }
 
 export interface Scan {
@@ -26,8 +30,22 @@ export interface Scan {
  * (a certificate's issuer may come after it) and to cut large inputs into pieces that the second
  * reading can check in parallel. Nothing is kept but the issuers and where the pieces start.
  */
-export async function scanInputs(files: readonly InputFile[], reader: InputReader, maxIssuers: number): Promise<Scan> {
+export async function scanInputs(files: readonly InputFile[], reader: InputReader, maxIssuers: number, keepBytes: number): Promise<Scan> {
   const scan: Scan = { pieces: [], issuers: [], issuersLeftOut: 0, items: 0 };
+  let kept = 0;
+  // Keeps a piece's parts while the budget lasts; the first piece that does not fit ends keeping.
+  const keep = (piece: ScannedPiece, part: SourcePart) => {
+    if (!piece.parts) return;
+    let cost = PART_COST;
+    for (const item of part.detected.items) cost += item.der.length + PART_COST;
+    if (kept + cost <= keepBytes) {
+      piece.parts.push(part);
+      kept += cost;
+      return;
+    }
+    piece.parts = undefined;
+    keepBytes = 0;
+  };
   const count = (part: SourcePart): number => {
     for (const item of part.detected.items) {
       if (!isIssuerItem(item)) continue;
@@ -38,17 +56,21 @@ export async function scanInputs(files: readonly InputFile[], reader: InputReade
     scan.items += n;
     return n;
   };
+  const start = (piece: Piece): ScannedPiece => {
+    const scanned: ScannedPiece = { piece, items: 0, parts: keepBytes > 0 ? [] : undefined };
+    scan.pieces.push(scanned);
+    return scanned;
+  };
   for (const file of files) {
-    let current: ScannedPiece = { piece: { path: file.path, display: file.display }, items: 0 };
-    scan.pieces.push(current);
+    let current = start({ path: file.path, display: file.display });
     for await (const part of reader.read(file)) {
       // A large file is cut where a block starts, once a piece holds a unit's worth of items.
       if (file.regular && current.items >= UNIT_ITEMS && part.at.offset > 0) {
         current.piece.end = part.at.offset;
-        current = { piece: { path: file.path, display: file.display, from: part.at }, items: 0 };
-        scan.pieces.push(current);
+        current = start({ path: file.path, display: file.display, from: part.at });
       }
       current.items += count(part);
+      keep(current, part);
     }
   }
   return scan;
