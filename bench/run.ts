@@ -8,6 +8,7 @@ import { Worker } from 'node:worker_threads';
 import { Checker } from '../dist/check/checker.js';
 import { createNodeCrypto } from '../dist/crypto/node.js';
 import { decodeCertificate } from '../dist/x509/index.js';
+import { adversarialSection } from './adversarial.js';
 import { buildCorpus } from './corpus.js';
 import type { BenchCorpus } from './corpus.js';
 import { toPem } from '../test-certs/generate/certificate.js';
@@ -17,6 +18,8 @@ const COUNT = Number(process.env.BENCH_COUNT ?? 10_000);
 const LARGE = Number(process.env.BENCH_LARGE ?? 50_000);
 const AT = '2026-06-01T00:00:00Z';
 const BIN = join(import.meta.dirname, '..', 'bin', 'smki-lint.js');
+/** BENCH_ADVERSARIAL=0 skips the adversarial section. */
+const ADVERSARIAL = process.env.BENCH_ADVERSARIAL !== '0';
 
 function rate(n: number, ms: number): number {
   return Math.round((n / ms) * 1000);
@@ -199,6 +202,7 @@ async function main(): Promise<void> {
   }
   row(`ceiling: node raw P-256 verify, ${availableParallelism()} threads`, perSecond(ceiling), 'signature target: 75% of it');
   if (openssl !== undefined) row(`ceiling: openssl speed -multi ${availableParallelism()} ecdsap256 verify`, perSecond(openssl));
+  if (ADVERSARIAL) adversarialSection();
 }
 
 await main();

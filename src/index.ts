@@ -21,5 +21,6 @@ export type { FormatName } from './report/formats.js';
 export { resultToJson } from './report/result-json.js';
 export { REPORT_SCHEMA_VERSION } from './report/format.js';
 export type { OutputFormat, RunInfo } from './report/format.js';
+export { ReportStream, appendOutput } from './report/stream.js';
 export { addToSummary, emptySummary } from './report/summary.js';
 export type { Summary } from './report/summary.js';

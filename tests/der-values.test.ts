@@ -106,6 +106,22 @@ describe('decodeOid', () => {
     expect(oidText(oidContent(`2.${x}.1`))).toBe(`2.${x}.1`);
   });
 
+  it('an arc of more than 140 bits is written in hex (a UUID arc of 128 bits stays decimal)', () => {
+    const uuid = 2n ** 128n - 1n;
+    expect(oidText(oidContent(`2.25.${uuid}`))).toBe(`2.25.${uuid}`);
+    const long = 2n ** 200n + 3n;
+    expect(oidText(oidContent(`1.2.${long}.7`))).toBe(`1.2.0x${long.toString(16)}.7`);
+    expect(oidText(oidContent(`2.${long}`))).toBe(`2.0x${(long).toString(16)}`);
+  });
+
+  it('a hostile arc of a hundred thousand octets reads in one pass (no decimal conversion)', () => {
+    const octets = new Uint8Array(100_000).fill(0xff);
+    octets[octets.length - 1] = 0x7f;
+    const text = oidText(cat([0x2a], octets));
+    // 100,000 septets of ones: 700,000 one-bits, 175,000 hex digits.
+    expect(text).toBe(`1.2.0x${'f'.repeat(175_000)}`);
+  });
+
   it('decodes an OID at an offset inside a larger buffer', () => {
     const b = cat([0xff, 0xff], oidContent('2.5.29.15'), [0xff]);
     expect(decodeOid(b, 2, b.length - 1)).toBe('2.5.29.15');

@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { toJsonValue } from '../src/report/serialise.js';
 import { terminalSafe } from '../src/report/terminal-safe.js';
 import { bmpString, pem, runCli, supplierWithCn } from './helpers/hostile.js';
 import { utf8String } from '../test-certs/generate/der-writer.js';
@@ -110,5 +111,14 @@ describe('a BMPString with a lone surrogate', () => {
 
   it('decode --format json and jsonl are valid JSON too', () => {
     for (const format of ['json', 'jsonl']) strictJson(runCli(['decode', file, '--format', format]).stdout);
+  });
+});
+
+describe('decode JSON of hostile integers', () => {
+  it('writes integers beyond 256 bits in hex, so a megabyte serial number costs linear time', () => {
+    expect(toJsonValue(2n ** 255n)).toBe(String(2n ** 255n));
+    expect(toJsonValue(2n ** 256n + 1n)).toBe(`0x1${'0'.repeat(63)}1`);
+    expect(toJsonValue(-(2n ** 300n))).toBe(`-0x1${'0'.repeat(75)}`);
+    expect(toJsonValue(BigInt(`0x${'ab'.repeat(500_000)}`))).toBe(`0x${'ab'.repeat(500_000)}`);
   });
 });

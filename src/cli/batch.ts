@@ -33,8 +33,6 @@ export interface CheckSettings {
 /** Issuer certificates: named by --issuer (force: whatever they are) or CAs found in the run. */
 export type IssuerList = { der: Uint8Array; force: boolean }[];
 
-export type Piece = InputPiece;
-
 export interface ChunkOutput {
   /** The results' output, joined with the format's separator. */
   text: string;
@@ -63,7 +61,7 @@ export class Batch {
   }
 
   /** Reads and checks the pieces in order, yielding the output of every CHUNK_RESULTS results. */
-  *check(pieces: readonly Piece[], read: (piece: Piece) => Iterable<SourcePart>): Generator<ChunkOutput> {
+  *check(pieces: readonly InputPiece[], read: (piece: InputPiece) => Iterable<SourcePart>): Generator<ChunkOutput> {
     let out: ChunkOutput = { text: '', summary: emptySummary(), worst: 0 };
     // Small groups, across files: each stage stays hot in the caches, and a group's decoded
     // certificates are dropped before the next young-generation collection would have to copy them.

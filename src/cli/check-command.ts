@@ -5,7 +5,7 @@ import { resolveOptions } from '../check/options.js';
 import { loadConfig } from './config-file.js';
 import { createNodeCrypto } from '../crypto/node.js';
 import { InputReader, UsageError, fileParts } from '../input/node.js';
-import type { InputFile } from '../input/node.js';
+import type { InputFile, InputPiece } from '../input/node.js';
 import { SEVERITY_RANK } from '../lint/index.js';
 import type { Severity } from '../lint/index.js';
 import { outputFormat } from '../report/formats.js';
@@ -14,7 +14,7 @@ import { ReportStream } from '../report/stream.js';
 import { emptySummary } from '../report/summary.js';
 import type { CertificateKind } from '../smki/index.js';
 import { Batch, mergeSummary } from './batch.js';
-import type { CheckSettings, ChunkOutput, IssuerList, Piece } from './batch.js';
+import type { CheckSettings, ChunkOutput, IssuerList } from './batch.js';
 import { listFiles } from './inputs.js';
 import type { BufferedOutput } from './output.js';
 import { WorkerPool } from './parallel.js';
@@ -60,7 +60,7 @@ const PARALLEL_ITEMS = 512;
 export const MAX_ISSUERS = 4096;
 
 /** What a run checked in-process keeps from its first reading, so small runs read their inputs once. */
-const KEEP_BYTES = 32 * 1024 * 1024;
+const KEEP_BYTES = 8 * 1024 * 1024;
 
 export function availableJobs(): number {
   return Math.max(1, availableParallelism());
@@ -101,14 +101,17 @@ export async function runCheck(inputs: string[], opts: CheckCommandOptions, out:
   let pool = parallelFor(files.length, PARALLEL_FILES) ? new WorkerPool(settings, jobs) : undefined;
   const reader = new InputReader(settings.maxItemSize, files, 2);
   try {
+    const named = readIssuers(issuerFiles, settings.maxItemSize);
     // In-process, what the first reading found is kept for the second, up to a fixed budget.
-    const scan = await scanInputs(files, reader, MAX_ISSUERS, pool ? 0 : KEEP_BYTES);
-    const issuers: IssuerList = readIssuers(issuerFiles, settings.maxItemSize);
-    const room = Math.max(0, MAX_ISSUERS - issuers.length);
-    for (const der of scan.issuers.slice(0, room)) issuers.push({ der, force: false });
-    const leftOut = scan.issuersLeftOut + Math.max(0, scan.issuers.length - room);
-    if (leftOut > 0) warn(`${leftOut} CA certificates among the inputs were not used as issuers: a run keeps at most ${MAX_ISSUERS}`);
-    pool ??= parallelFor(scan.items, PARALLEL_ITEMS) ? new WorkerPool(settings, jobs) : undefined;
+    const scan = await scanInputs(files, reader, MAX_ISSUERS - named.issuers.length, pool ? 0 : KEEP_BYTES);
+    const issuers: IssuerList = [...named.issuers, ...scan.issuers.map((der) => ({ der, force: false }))];
+    const leftOut = named.leftOut + scan.issuersLeftOut;
+    if (leftOut > 0) warn(`${leftOut} issuer certificates were left out: a run keeps at most ${MAX_ISSUERS} (--issuer first, then the CA certificates among the inputs)`);
+    if (!pool && parallelFor(scan.items, PARALLEL_ITEMS)) {
+      pool = new WorkerPool(settings, jobs);
+      // Workers read the inputs themselves: what the first reading kept would only take up memory.
+      for (const p of scan.pieces) p.parts = undefined;
+    }
 
     const format = outputFormat(opts.format, opts.colour);
     const report = new ReportStream(format, out.write);
@@ -143,24 +146,37 @@ async function checkInProcess(
   stopped: () => boolean,
 ): Promise<void> {
   const batch = new Batch(settings, issuers);
+  // What the first reading kept is handed over once, so each part can be collected once checked.
   const kept = new Map(pieces.map((p) => [p.piece, p.parts]));
-  for (const chunk of batch.check(pieces.map((p) => p.piece), (piece: Piece) => kept.get(piece) ?? reader.again(piece))) {
+  for (const p of pieces) p.parts = undefined;
+  const read = (piece: InputPiece) => {
+    const parts = kept.get(piece);
+    kept.delete(piece);
+    return parts ?? reader.again(piece);
+  };
+  for (const chunk of batch.check(pieces.map((p) => p.piece), read)) {
     await emit(chunk);
     if (stopped()) return;
   }
 }
 
-/** The certificates of --issuer files; a file that cannot be read is a usage error (known before any output). */
-function readIssuers(files: readonly InputFile[], maxItemSize: number): IssuerList {
+/**
+ * The certificates of --issuer files, at most MAX_ISSUERS (leftOut counts the rest); a file that
+ * cannot be read is a usage error, known before any output.
+ */
+function readIssuers(files: readonly InputFile[], maxItemSize: number): { issuers: IssuerList; leftOut: number } {
   const issuers: IssuerList = [];
+  let leftOut = 0;
   for (const file of files) {
     if (file.path === '-') throw new UsageError('--issuer - is not supported: name the file or directory of issuer certificates');
     for (const part of fileParts(file.path, { maxItemSize })) {
       for (const e of entriesOf(part.detected, file.display)) {
         if (e.problem?.kind === 'unreadable' || e.problem?.kind === 'too-large') throw new UsageError(`issuer file ${e.problem.message}`);
-        if (isCertificateEntry(e)) issuers.push({ der: e.der, force: true });
+        if (!isCertificateEntry(e)) continue;
+        if (issuers.length < MAX_ISSUERS) issuers.push({ der: e.der, force: true });
+        else leftOut++;
       }
     }
   }
-  return issuers;
+  return { issuers, leftOut };
 }

@@ -1,6 +1,5 @@
 import { isIssuerItem } from '../check/entries.js';
-import type { InputFile, SourcePart } from '../input/node.js';
-import type { Piece } from './batch.js';
+import type { InputFile, InputPiece, SourcePart } from '../input/node.js';
 import type { InputReader } from '../input/node.js';
 
 /** Items per unit of work, and per piece of a large input. */
@@ -10,7 +9,7 @@ const PART_COST = 256;
 
 /** A piece found by the first reading, with its item count. */
 export interface ScannedPiece {
-  piece: Piece;
+  piece: InputPiece;
   items: number;
   /** What the first reading found in it, kept when the run's budget allowed, so a check in-process need not read it again. */
   parts?: SourcePart[];
@@ -56,7 +55,7 @@ export async function scanInputs(files: readonly InputFile[], reader: InputReade
     scan.items += n;
     return n;
   };
-  const start = (piece: Piece): ScannedPiece => {
+  const start = (piece: InputPiece): ScannedPiece => {
     const scanned: ScannedPiece = { piece, items: 0, parts: keepBytes > 0 ? [] : undefined };
     scan.pieces.push(scanned);
     return scanned;
@@ -77,9 +76,9 @@ export async function scanInputs(files: readonly InputFile[], reader: InputReade
 }
 
 /** Consecutive pieces grouped into units of about UNIT_ITEMS items, for worker threads. */
-export function unitsOf(pieces: readonly ScannedPiece[]): Piece[][] {
-  const units: Piece[][] = [];
-  let unit: Piece[] = [];
+export function unitsOf(pieces: readonly ScannedPiece[]): InputPiece[][] {
+  const units: InputPiece[][] = [];
+  let unit: InputPiece[] = [];
   let items = 0;
   for (const p of pieces) {
     if (unit.length > 0 && items + p.items > UNIT_ITEMS) {

@@ -6,6 +6,7 @@ import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import process from 'node:process';
+import { concatBytes } from './bytes.js';
 import { describeLargeStart } from './describe.js';
 import { detectItems } from './detect.js';
 import { readStart } from './file-bytes.js';
@@ -104,7 +105,7 @@ export async function* streamParts(stream: AsyncIterable<Uint8Array | string>, m
         prefix.push(bytes);
         size += bytes.length;
         if (size <= maxItemSize) continue;
-        const start = concat(prefix, size);
+        const start = concatBytes(prefix, size);
         prefix.length = 0;
         splitter = new PemSplitter({ limit: maxItemSize, describeStart: describeLargeStart(start) });
         spool?.write(start);
@@ -120,7 +121,7 @@ export async function* streamParts(stream: AsyncIterable<Uint8Array | string>, m
     let at = splitter?.position ?? START;
     if (!splitter && size > 0) {
       // What arrived before the error is still read, then the error ends the input.
-      const bytes = concat(prefix, size);
+      const bytes = concatBytes(prefix, size);
       spool?.keep(bytes);
       const detected = detectItems(bytes);
       yield { at: START, detected };
@@ -135,7 +136,7 @@ export async function* streamParts(stream: AsyncIterable<Uint8Array | string>, m
     yield* splitter.finish();
     return;
   }
-  const bytes = concat(prefix, size);
+  const bytes = concatBytes(prefix, size);
   spool?.keep(bytes);
   yield { at: START, detected: detectItems(bytes) };
 }
@@ -186,14 +187,4 @@ export class Spool {
     this.dir = undefined;
     process.off('exit', this.close);
   };
-}
-
-function concat(chunks: Uint8Array[], size: number): Uint8Array {
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
 }

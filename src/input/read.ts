@@ -6,6 +6,7 @@ import type { Dirent, Stats } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import process from 'node:process';
+import { concatBytes } from './bytes.js';
 import { displayPath } from './display-path.js';
 import { readStart } from './file-bytes.js';
 import { osReason } from './os-error.js';
@@ -193,13 +194,7 @@ async function readStdin(): Promise<Uint8Array> {
   } catch (error) {
     throw usageError('-', error);
   }
-  const out = new Uint8Array(length);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return out;
+  return concatBytes(chunks, length);
 }
 
 /**
