@@ -1,5 +1,5 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -132,6 +132,18 @@ describe('smki-lint on hostile inputs', () => {
     expect(r.status).toBe(1);
     expect(r.stderr).toBe('');
     expect(results(r.stdout)[0].findings[0].message).toContain('with no PEM block in its first 65536 bytes');
+  });
+
+  it('standard input larger than --max-item-size is kept in a private temporary file for the second reading, then removed', () => {
+    const bundle = join(dir, 'stdin-bundle.pem');
+    writeFileSync(bundle, sampleText());
+    const tmp = mkdtempSync(join(tmpdir(), 'smki-spool-'));
+    const args = ['--at', AT, '--format', 'jsonl', '--max-item-size', '8K'];
+    const piped = runCli(['check', '-', ...args], { input: readFileSync(bundle), env: { TMPDIR: tmp } });
+    const named = runCli(['check', bundle, ...args]);
+    expect(piped.stderr).toBe('');
+    expect(piped.stdout.split(`"path":"-"`).join(`"path":${JSON.stringify(bundle)}`).replaceAll('-: ', `${bundle}: `).replaceAll('- (line', `${bundle} (line`)).toBe(named.stdout);
+    expect(readdirSync(tmp)).toEqual([]);
   });
 
   it('a block beyond --max-item-size is reported at its line and offset; the items before it are checked', () => {

@@ -27,7 +27,8 @@ export interface Scan {
 /**
  * The first reading of a run: every input once, in order, to find the CA certificates among them
  * (a certificate's issuer may come after it) and to cut large inputs into pieces that the second
- * reading can check in parallel. Nothing is kept but the issuers and where the pieces start.
+ * reading can check in parallel. Kept: the issuers, where the pieces start, and what was read, up
+ * to keepBytes (so a small run checked in-process reads its inputs once).
  */
 export async function scanInputs(files: readonly InputFile[], reader: InputReader, maxIssuers: number, keepBytes: number): Promise<Scan> {
   const scan: Scan = { pieces: [], issuers: [], issuersLeftOut: 0, items: 0 };

@@ -3,13 +3,13 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parentPort, workerData } from 'node:worker_threads';
 import { fileParts } from '../input/node.js';
+import { outputFormat } from '../report/formats.js';
+import { emptySummary } from '../report/summary.js';
 import { Batch, mergeChunk } from './batch.js';
 import type { ChunkOutput, CheckSettings } from './batch.js';
 import { DEBUG_DELAY_MS } from './debug.js';
 import { revivePiece } from './worker-protocol.js';
 import type { FromWorker, ToWorker } from './worker-protocol.js';
-import { emptySummary } from '../report/summary.js';
-import { outputFormat } from '../report/formats.js';
 
 const settings = workerData as CheckSettings;
 const separator = outputFormat(settings.format, settings.colour).separator;

@@ -10,6 +10,7 @@ import { concatBytes } from './bytes.js';
 import { describeLargeStart } from './describe.js';
 import { detectItems } from './detect.js';
 import { readStart } from './file-bytes.js';
+import type { FileStart } from './file-bytes.js';
 import { osReason } from './os-error.js';
 import type { FilePath } from './read.js';
 import { PemSplitter } from './splitter.js';
@@ -53,12 +54,18 @@ export function* fileParts(path: FilePath, options: PartOptions): Generator<Sour
     yield unreadable(from, error);
     return;
   }
-  let splitter: PemSplitter | undefined;
   try {
+    let splitter: PemSplitter;
     // From the start, reads are sequential, so pipes and devices work too; a later piece seeks.
     let position: number | null = null;
     if (from.offset === 0) {
-      const start = readStart(fd, options.maxItemSize);
+      let start: FileStart;
+      try {
+        start = readStart(fd, options.maxItemSize);
+      } catch (error) {
+        yield unreadable(from, error);
+        return;
+      }
       if (start.complete) {
         yield { at: START, detected: detectItems(start.bytes) };
         return;
@@ -71,14 +78,19 @@ export function* fileParts(path: FilePath, options: PartOptions): Generator<Sour
     }
     chunk ??= new Uint8Array(CHUNK);
     while (!splitter.done) {
-      const n = readSync(fd, chunk, 0, chunk.length, position);
+      let n: number;
+      try {
+        n = readSync(fd, chunk, 0, chunk.length, position);
+      } catch (error) {
+        // The block being read when the error came is lost with the rest: the error says where.
+        yield unreadable(splitter.position, error);
+        return;
+      }
       if (n === 0) break;
       if (position !== null) position += n;
       yield* splitter.push(chunk.subarray(0, n));
     }
     yield* splitter.finish();
-  } catch (error) {
-    yield unreadable(splitter?.position ?? from, error);
   } finally {
     closeSync(fd);
   }
@@ -98,29 +110,54 @@ export async function* streamParts(stream: AsyncIterable<Uint8Array | string>, m
   const prefix: Uint8Array[] = [];
   let size = 0;
   let splitter: PemSplitter | undefined;
+  const chunks = stream[Symbol.asyncIterator]();
   try {
-    for await (const piece of stream) {
-      const bytes = typeof piece === 'string' ? new TextEncoder().encode(piece) : piece;
-      if (!splitter) {
+    for (;;) {
+      let bytes: Uint8Array;
+      try {
+        const next = await chunks.next();
+        if (next.done) break;
+        bytes = typeof next.value === 'string' ? new TextEncoder().encode(next.value) : next.value;
+        if (splitter) spool?.write(bytes);
+      } catch (error) {
+        yield* failed(error);
+        return;
+      }
+      if (splitter) {
+        yield* splitter.push(bytes);
+      } else {
         prefix.push(bytes);
         size += bytes.length;
         if (size <= maxItemSize) continue;
         const start = concatBytes(prefix, size);
         prefix.length = 0;
         splitter = new PemSplitter({ limit: maxItemSize, describeStart: describeLargeStart(start) });
-        spool?.write(start);
+        try {
+          spool?.write(start);
+        } catch (error) {
+          yield* failed(error);
+          return;
+        }
         yield* splitter.push(start);
-      } else {
-        spool?.write(bytes);
-        yield* splitter.push(bytes);
       }
-      // Leaving the loop stops reading: an endless stream ends here once the limit is passed.
+      // Returning stops reading: an endless stream ends here once the limit is passed.
       if (splitter.done) return;
     }
-  } catch (error) {
+  } finally {
+    await chunks.return?.();
+  }
+  if (splitter) {
+    yield* splitter.finish();
+    return;
+  }
+  const bytes = concatBytes(prefix, size);
+  spool?.keep(bytes);
+  yield { at: START, detected: detectItems(bytes) };
+
+  /** What arrived before an error is still read, then the error ends the input. */
+  function* failed(error: unknown): Generator<SourcePart> {
     let at = splitter?.position ?? START;
     if (!splitter && size > 0) {
-      // What arrived before the error is still read, then the error ends the input.
       const bytes = concatBytes(prefix, size);
       spool?.keep(bytes);
       const detected = detectItems(bytes);
@@ -130,15 +167,7 @@ export async function* streamParts(stream: AsyncIterable<Uint8Array | string>, m
     const failure = unreadable(at, error);
     spool?.failed(failure);
     yield failure;
-    return;
   }
-  if (splitter) {
-    yield* splitter.finish();
-    return;
-  }
-  const bytes = concatBytes(prefix, size);
-  spool?.keep(bytes);
-  yield { at: START, detected: detectItems(bytes) };
 }
 
 /**
@@ -171,13 +200,18 @@ export class Spool {
   }
 
   write(bytes: Uint8Array): void {
-    if (this.fd === undefined) {
-      this.dir = mkdtempSync(join(tmpdir(), 'smki-lint-'));
-      this.fd = openSync(join(this.dir, 'input'), 'wx', 0o600);
-      process.once('exit', this.close);
+    try {
+      if (this.fd === undefined) {
+        this.dir = mkdtempSync(join(tmpdir(), 'smki-lint-'));
+        this.fd = openSync(join(this.dir, 'input'), 'wx', 0o600);
+        process.once('exit', this.close);
+      }
+      let at = 0;
+      while (at < bytes.length) at += writeSync(this.fd, bytes, at);
+    } catch (error) {
+      // Reported as the input's failure, so it must say it was the copy, not the input, that failed.
+      throw new Error(`no temporary copy could be kept in ${tmpdir()} (${osReason(error)})`, { cause: error });
     }
-    let at = 0;
-    while (at < bytes.length) at += writeSync(this.fd, bytes, at);
   }
 
   readonly close = (): void => {
