@@ -11,6 +11,7 @@ import type { KeyPair } from '../test-certs/generate/keys.js';
 import { keyIdMethod2, subjectPublicKeyInfo } from '../test-certs/generate/keys.js';
 import { caName, organisationName } from '../test-certs/generate/names.js';
 import { OIDS } from '../test-certs/generate/oids.js';
+import { V1, buildRequest } from '../test-certs/generate/request.js';
 import { ECDSA_SHA256, USAGE_BITS, V3, VALIDITY } from '../test-certs/generate/profiles.js';
 import type { Usage } from '../test-certs/generate/profiles.js';
 
@@ -106,4 +107,30 @@ export function* organisationCertificates(count: number, oca: Built, keyPool = 0
     const extensions = [keyUsage(USAGE_BITS[usage]), subjectKeyIdentifier(keyIdMethod2(key)), certificatePolicies([OIDS.policyOrganisation]), authorityKeyIdentifier(oca.keyId)];
     yield buildCertificate(parts({ n, subject: organisationName({ commonName, role, eui }), key, issuer: oca, validity: VALIDITY.organisation, extensions })).der;
   }
+}
+
+export interface RequestCorpus {
+  /** Distinct Organisation CSRs, each self-signed with its own key. */
+  requests: Uint8Array[];
+  /** For each request, the certificate issued for it by `oca`. */
+  certificates: Uint8Array[];
+  oca: Uint8Array;
+}
+
+/** Organisation CSRs of every end-entity role and the certificates issued for them, for `compare` and CSR lint. */
+export function buildRequestCorpus(count: number): RequestCorpus {
+  const root = ca(-3, caName('00', 'BR'), 'self', null);
+  const oca = ca(-4, caName('07', 'B2'), root, 0);
+  const requests: Uint8Array[] = [];
+  const certificates: Uint8Array[] = [];
+  for (let n = 0; n < count; n++) {
+    const [role, usage, commonName] = ROLES[n % ROLES.length];
+    const key = nodeKey(`bench request ${n}`);
+    const eui = Uint8Array.of(0x90, 0xb3, 0xd5, 0x1f, 0x41, (n >> 16) & 0xff, (n >> 8) & 0xff, n & 0xff);
+    const subject = organisationName({ commonName, role, eui });
+    requests.push(buildRequest({ version: V1, subject, spki: subjectPublicKeyInfo(key), extensions: [keyUsage(USAGE_BITS[usage])], extraAttributes: [], signatureAlgorithm: ECDSA_SHA256, signer: key }));
+    const extensions = [keyUsage(USAGE_BITS[usage]), subjectKeyIdentifier(keyIdMethod2(key)), certificatePolicies([OIDS.policyOrganisation]), authorityKeyIdentifier(oca.keyId)];
+    certificates.push(buildCertificate(parts({ n, subject, key, issuer: oca, validity: VALIDITY.organisation, extensions })).der);
+  }
+  return { requests, certificates, oca: oca.der };
 }

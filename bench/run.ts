@@ -9,8 +9,9 @@ import { Checker } from '../dist/check/checker.js';
 import { createNodeCrypto } from '../dist/crypto/node.js';
 import { decodeCertificate } from '../dist/x509/index.js';
 import { adversarialSection } from './adversarial.js';
-import { buildCorpus } from './corpus.js';
-import type { BenchCorpus } from './corpus.js';
+import { buildCorpus, buildRequestCorpus } from './corpus.js';
+import type { BenchCorpus, RequestCorpus } from './corpus.js';
+import { createPublicKey, verify } from 'node:crypto';
 import { toPem } from '../test-certs/generate/certificate.js';
 
 const COUNT = Number(process.env.BENCH_COUNT ?? 10_000);
@@ -119,6 +120,68 @@ function readAndVerifyFloor(paths: { certs: string; oca: string }): CliRun {
   return best!;
 }
 
+/** Writes requests and certificates as one PEM file each, in two folders, plus their Issuing OCA. */
+function writeRequestCorpus(dir: string, corpus: RequestCorpus): { requests: string; certificates: string; oca: string } {
+  const requests = join(dir, 'requests');
+  const certificates = join(dir, 'certificates');
+  mkdirSync(requests, { recursive: true });
+  mkdirSync(certificates, { recursive: true });
+  corpus.requests.forEach((der, i) => writeFileSync(join(requests, `req-${String(i).padStart(6, '0')}.csr`), toPem(der, 'CERTIFICATE REQUEST')));
+  corpus.certificates.forEach((der, i) => writeFileSync(join(certificates, `org-${String(i).padStart(6, '0')}.pem`), toPem(der)));
+  const oca = join(dir, 'issuing-oca.pem');
+  writeFileSync(oca, toPem(corpus.oca));
+  return { requests, certificates, oca };
+}
+
+/**
+ * CSR throughput in-process on one core: decode and lint without the self-signature, then with it,
+ * beside the floor for the signature alone (import each request's key and verify its signature,
+ * nothing else: every request has its own key, so no tool verifies them faster with node:crypto).
+ */
+function requestRates(corpus: RequestCorpus) {
+  const n = corpus.requests.length;
+  const lintOnly = new Checker({ at: AT, ignore: ['csr.signature'], crypto: createNodeCrypto() });
+  const entries = corpus.requests.map((der, i) => ({ source: { path: 'bench', index: i }, der }));
+  for (const r of new Checker({ at: AT, crypto: createNodeCrypto() }).checkEntries(entries.slice(0, 100))) {
+    if (r.findings.length > 0) throw new Error(`bench request ${r.source.index} is not clean: ${r.findings[0].message}`);
+  }
+  const decodeLint = measure(5, n, () => {
+    for (let i = 0; i < n; i += 256) lintOnly.checkEntries(entries.slice(i, i + 256));
+  });
+  // A new checker (and crypto adapter) per round: its cache of imported keys must not remember the last round's.
+  const signed = measure(2, n, () => {
+    const withSignature = new Checker({ at: AT, crypto: createNodeCrypto() });
+    for (let i = 0; i < n; i += 256) withSignature.checkEntries(entries.slice(i, i + 256));
+  });
+  const floor = measure(2, n, () => {
+    for (const der of corpus.requests) {
+      const { info, spki, signature } = requestParts(der);
+      const key = createPublicKey({ key: Buffer.from(spki), format: 'der', type: 'spki' });
+      if (!verify('sha256', info, { key, dsaEncoding: 'der' }, signature)) throw new Error('bench request does not verify');
+    }
+  });
+  return { decodeLint, signed, floor };
+}
+
+/** The signed info, the key and the signature of a request, found by walking its TLV headers only. */
+function requestParts(der: Uint8Array): { info: Uint8Array; spki: Uint8Array; signature: Uint8Array } {
+  const header = (at: number): [body: number, end: number] => {
+    const l = der[at + 1];
+    if (l < 0x80) return [at + 2, at + 2 + l];
+    let v = 0;
+    for (let k = 0; k < (l & 0x7f); k++) v = v * 256 + der[at + 2 + k];
+    return [at + 2 + (l & 0x7f), at + 2 + (l & 0x7f) + v];
+  };
+  const [infoAt] = header(0);
+  const [versionAt, infoEnd] = header(infoAt);
+  const [, subjectAt] = header(versionAt);
+  const [, spkiAt] = header(subjectAt);
+  const [, spkiEnd] = header(spkiAt);
+  const [, sigAt] = header(infoEnd);
+  const [sigBody, sigEnd] = header(sigAt);
+  return { info: der.subarray(infoAt, infoEnd), spki: der.subarray(spkiAt, spkiEnd), signature: der.subarray(sigBody + 1, sigEnd) };
+}
+
 /** node:crypto's raw P-256 verify rate with one worker per core: the ceiling for signature checks. */
 async function nodeVerifyCeiling(threads: number, seconds: number): Promise<number> {
   const code = `
@@ -173,7 +236,15 @@ async function main(): Promise<void> {
     for (let i = 0; i < ders.length; i++) withIssuer.checkEntry({ source: { path: 'bench', index: i }, der: ders[i] });
   });
 
+  t = performance.now();
+  const requestCorpus = buildRequestCorpus(COUNT);
+  console.log(`request corpus: ${COUNT} organisation CSRs and their certificates built in ${Math.round(performance.now() - t)} ms\n`);
+  const csr = requestRates(requestCorpus);
+
   const dir = mkdtempSync(join(tmpdir(), 'smki-bench-'));
+  const pairs = writeRequestCorpus(join(dir, 'pairs'), requestCorpus);
+  const compare = cli(COUNT, ['compare', '--requests', pairs.requests, '--certificates', pairs.certificates, '--issuer', pairs.oca, '--at', AT, '--format', 'jsonl']);
+  if (compare.code !== 0) throw new Error('every bench request should match its certificate');
   const small = endToEnd(COUNT, writeCorpus(join(dir, 'small'), corpus));
   let large: ReturnType<typeof endToEnd> | undefined;
   if (LARGE > 0) {
@@ -200,6 +271,10 @@ async function main(): Promise<void> {
     row('  with --issuer: every signature verified', perSecond(e.verified.perSecond), `${e.verified.ms} ms; ${Math.round((e.verified.perSecond / ceiling) * 100)}% of the node ceiling${openssl ? `, ${Math.round((e.verified.perSecond / openssl) * 100)}% of openssl's` : ''}, ${Math.round((e.verified.perSecond / e.floor.perSecond) * 100)}% of the floor`);
     row('  floor: read + verify only (no decode, lint or output)', perSecond(e.floor.perSecond), `${e.floor.ms} ms; ${Math.round((e.floor.perSecond / ceiling) * 100)}% of the node ceiling`);
   }
+  row('CSR decode + lint, no self-signature, one core', perSecond(csr.decodeLint), 'target 50,000/s');
+  row('CSR decode + lint + self-signature, one core', perSecond(csr.signed), `${Math.round((csr.signed / csr.floor) * 100)}% of the floor; target 75%`);
+  row('  floor: decode + import key + verify only, one core', perSecond(csr.floor));
+  row(`CLI compare -> jsonl, ${COUNT.toLocaleString('en')} pairs, with --issuer (process start included)`, perSecond(compare.perSecond), `${compare.ms} ms`);
   row(`ceiling: node raw P-256 verify, ${availableParallelism()} threads`, perSecond(ceiling), 'signature target: 75% of it');
   if (openssl !== undefined) row(`ceiling: openssl speed -multi ${availableParallelism()} ecdsap256 verify`, perSecond(openssl));
   if (ADVERSARIAL) adversarialSection();

@@ -1,16 +1,14 @@
 // Bundles the CLI and its worker thread into two files: loading ~190 ES modules one by one costs
 // more start-up time than checking thousands of certificates. The library stays unbundled in dist/.
 import { build } from 'esbuild';
+import { licenceBanner } from './licence-banner.mjs';
+
+const common = { outdir: 'dist/bundle', bundle: true, platform: 'node', format: 'esm', target: 'node20', sourcemap: false, logLevel: 'warning' };
 
 await build({
-  entryPoints: { main: 'src/cli/main.ts', worker: 'src/cli/worker.ts' },
-  outdir: 'dist/bundle',
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  sourcemap: false,
-  logLevel: 'warning',
-  // commander is CommonJS: give the bundle a require() for it.
-  banner: { js: "import { createRequire as __smkiCreateRequire } from 'node:module'; const require = __smkiCreateRequire(import.meta.url);" },
+  ...common,
+  entryPoints: { main: 'src/cli/main.ts' },
+  // commander is bundled, and CommonJS: give the bundle a require() for it.
+  banner: { js: `${licenceBanner(['commander'])}\nimport { createRequire as __smkiCreateRequire } from 'node:module'; const require = __smkiCreateRequire(import.meta.url);` },
 });
+await build({ ...common, entryPoints: { worker: 'src/cli/worker.ts' } });

@@ -1,13 +1,15 @@
 // smki-lint's library API. Runs anywhere: supply a CryptoAdapter (./node provides node:crypto).
 export { Checker } from './check/checker.js';
-export { detectEntries, isCertificateEntry } from './check/entries.js';
+export { detectEntries, isCertificateEntry, isDocumentEntry, labelledDocument } from './check/entries.js';
+export { compareRequests } from './check/compare.js';
+export type { CompareInput } from './check/compare.js';
 export type { Entry } from './check/entries.js';
 export * from './chain/index.js';
 export { resolveOptions, OptionsError, parseIsoInstant } from './check/options.js';
 export { parseConfig, applyConfig } from './check/config.js';
 export type { CheckConfig } from './check/config.js';
 export type { CheckOptions, ResolvedOptions } from './check/options.js';
-export type { CertificateResult, SourceRef, SubjectSummary, IssuerSummary, OtherIssuerCandidate } from './check/result.js';
+export type { CertificateResult, CheckResult, SourceRef, SubjectSummary, IssuerSummary, RequestSummary, SubjectMatch, OtherIssuerCandidate } from './check/result.js';
 export type { CryptoAdapter } from './crypto/adapter.js';
 export * from './der/index.js';
 export * from './x509/index.js';
@@ -16,6 +18,7 @@ export * from './lint/index.js';
 export { detectItems } from './input/index.js';
 export type { DetectedInput, InputItem, InputProblem, ItemEncoding } from './input/index.js';
 export { ALL_RULES, CATALOGUE } from './rules/index.js';
+export type { RuleId, RuleIdPrefix, RuleSelector } from './rules/rule-id.js';
 export { outputFormat, FORMAT_NAMES } from './report/formats.js';
 export type { FormatName } from './report/formats.js';
 export { resultToJson } from './report/result-json.js';

@@ -1,9 +1,11 @@
 // Node-only additions to the library API: node:crypto and reading files, directories, stdin.
 import { Checker as CoreChecker } from './check/checker.js';
+import { compareRequests } from './check/compare.js';
 import type { CheckOptions } from './check/options.js';
 import type { CertificateResult } from './check/result.js';
-import { entriesOf, isCertificateEntry, isIssuerItem } from './check/entries.js';
+import { entriesOf, isCertificateEntry, possibleIssuers } from './check/entries.js';
 import type { Entry } from './check/entries.js';
+import type { CryptoAdapter } from './crypto/adapter.js';
 import { createNodeCrypto } from './crypto/node.js';
 import { DEFAULT_MAX_ITEM_SIZE, InputReader, listInputFiles } from './input/node.js';
 
@@ -11,10 +13,12 @@ export { createNodeCrypto } from './crypto/node.js';
 export { CERTIFICATE_EXTENSIONS, DEFAULT_MAX_ITEM_SIZE, UsageError, expandInputs, listInputFiles, readSource, readSources } from './input/node.js';
 export type { FilePath, InputFile, Source } from './input/node.js';
 
-/** Checker options on Node.js: crypto may be left out (node:crypto is used). */
-export type NodeCheckOptions = Omit<CheckOptions, 'crypto'> & Partial<Pick<CheckOptions, 'crypto'>>;
+/** The Checker options, with the CryptoAdapter optional (default: createNodeCrypto()). */
+export interface NodeCheckOptions extends Omit<CheckOptions, 'crypto'> {
+  crypto?: CryptoAdapter;
+}
 
-/** The Checker of the core library, using node:crypto unless options.crypto says otherwise. */
+/** The core Checker, using node:crypto unless options.crypto says otherwise. */
 export class Checker extends CoreChecker {
   constructor(options: NodeCheckOptions = {}) {
     if (typeof options !== 'object' || options === null) throw new TypeError('Checker options must be an object such as { at }');
@@ -37,27 +41,45 @@ export interface CheckPathsOptions extends NodeCheckOptions {
  * be read when its turn comes is a result (input.unreadable), not an exception.
  */
 export async function checkPaths(inputs: string[], options: CheckPathsOptions = {}): Promise<CertificateResult[]> {
-  if (!Array.isArray(inputs) || inputs.some((i) => typeof i !== 'string')) throw new TypeError("checkPaths: inputs must be an array of paths (files, directories or '-')");
   const { issuers = [], requireIssuer = false, maxItemSize = DEFAULT_MAX_ITEM_SIZE, ...checkOptions } = options;
-  if (!Number.isInteger(maxItemSize) || maxItemSize < 1) throw new TypeError('checkPaths: options.maxItemSize must be a whole number of bytes');
   const checker = new Checker(checkOptions);
-  const issuerFiles = await listInputFiles(issuers);
-  const files = await listInputFiles(inputs);
-  const reader = new InputReader(maxItemSize, [...issuerFiles, ...files], 1);
+  const [entries, named] = await readEntries('checkPaths', [inputs, issuers], maxItemSize);
+  for (const e of named) if (isCertificateEntry(e)) checker.addIssuer(e.der, true);
+  for (const der of possibleIssuers(entries)) checker.addIssuer(der);
+  return checker.checkEntries(entries, requireIssuer);
+}
+
+/**
+ * The acceptance check as `smki-lint compare` runs it: the requests (files, directories) paired by
+ * public key with the certificates issued for them, each certificate checked against its request
+ * and on its own. See compareRequests for the order of the results.
+ */
+export async function comparePaths(requests: string[], certificates: string[], options: CheckPathsOptions = {}): Promise<CertificateResult[]> {
+  const { issuers = [], requireIssuer = false, maxItemSize = DEFAULT_MAX_ITEM_SIZE, ...checkOptions } = options;
+  const checker = new Checker(checkOptions);
+  const [requestEntries, certificateEntries, named] = await readEntries('comparePaths', [requests, certificates, issuers], maxItemSize);
+  for (const e of named) if (isCertificateEntry(e)) checker.addIssuer(e.der, true);
+  return compareRequests(checker, { requests: requestEntries, certificates: certificateEntries, requireIssuer });
+}
+
+/** The entries of each list of inputs, read with the item size limit; one that cannot be read is its own entry. */
+async function readEntries(caller: string, lists: string[][], maxItemSize: number): Promise<Entry[][]> {
+  for (const list of lists) {
+    if (!Array.isArray(list) || list.some((i) => typeof i !== 'string')) throw new TypeError(`${caller}: inputs must be an array of paths (files, directories or '-')`);
+  }
+  if (!Number.isInteger(maxItemSize) || maxItemSize < 1) throw new TypeError(`${caller}: options.maxItemSize must be a whole number of bytes`);
+  const files = await Promise.all(lists.map((list) => (list.length > 0 ? listInputFiles(list) : [])));
+  const reader = new InputReader(maxItemSize, files.flat(), 1);
   try {
-    for (const file of issuerFiles) {
-      for await (const part of reader.read(file)) {
-        for (const e of entriesOf(part.detected, file.display)) if (isCertificateEntry(e)) checker.addIssuer(e.der, true);
+    const out: Entry[][] = [];
+    for (const list of files) {
+      const entries: Entry[] = [];
+      for (const file of list) {
+        for await (const part of reader.read(file)) for (const e of entriesOf(part.detected, file.display)) entries.push(e);
       }
+      out.push(entries);
     }
-    const entries: Entry[] = [];
-    for (const file of files) {
-      for await (const part of reader.read(file)) {
-        for (const item of part.detected.items) if (isIssuerItem(item)) checker.addIssuer(item.der);
-        for (const e of entriesOf(part.detected, file.display)) entries.push(e);
-      }
-    }
-    return checker.checkEntries(entries, requireIssuer);
+    return out;
   } finally {
     reader.close();
   }

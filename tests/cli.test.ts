@@ -86,7 +86,7 @@ describe('smki-lint check', () => {
     const doc = json(a.stdout);
     expect(validateReport(doc), JSON.stringify(validateReport.errors)).toBe(true);
     const manifest = loadManifest();
-    const expectedItems = manifest.files.reduce((n, f) => n + ((f as { certificates?: number }).certificates ?? 1), 0);
+    const expectedItems = manifest.files.reduce((n, f) => n + ((f as { items?: number }).items ?? 1), 0);
     expect(doc.results.length).toBe(expectedItems);
     expect(doc.summary.inputs).toBe(expectedItems);
     expect(run(['check', TEST_CERTS, '--at', AT, '--format', 'json']).stdout).toBe(a.stdout);
@@ -187,7 +187,7 @@ describe('smki-lint check', () => {
     const dir = mkdtempSync(join(tmpdir(), 'smki-cli-'));
     const samples = loadManifest().files.map((f) => f.file);
     for (let copy = 0; copy < 3; copy++) {
-      for (const file of samples) writeFileSync(join(dir, `${copy}-${file.replace('/', '-')}`), readFileSync(cert(file)));
+      for (const file of samples) writeFileSync(join(dir, `${copy}-${file.replaceAll('/', '-')}`), readFileSync(cert(file)));
     }
     const one = run(['check', dir, '--at', AT, '--format', 'json', '--jobs', '1']);
     const two = run(['check', dir, '--at', AT, '--format', 'json', '--jobs', '2']);
@@ -284,5 +284,54 @@ describe('smki-lint rules and roles', () => {
     expect(text).toMatch(/^89 +137 +dspXmlSigning/m);
     const roles = JSON.parse(run(['roles', '--format', 'json']).stdout) as { hex: string; repositoryCode: string }[];
     expect(roles.find((r) => r.hex === '87')?.repositoryCode).toBe('135');
+  });
+});
+
+describe('smki-lint with certificate requests', () => {
+  it('checks a request in any armour, alone or among certificates, and says which document each result is', () => {
+    const r = run(['check', cert('requests'), cert('bundles/mixed.pem'), '--at', AT, '--format', 'json']);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(validateReport(report), JSON.stringify(validateReport.errors)).toBe(true);
+    expect(report.schemaVersion).toBe(3);
+    const docs = report.results.map((x: { source: { path: string }; document: string }) => `${x.source.path.split('/').pop()} ${x.document}`);
+    expect(docs).toContain('org-02-ds.der csr');
+    expect(docs).toContain('org-02-ds-hex.req csr');
+    expect(docs).toContain('org-02-ds-base64-76-crlf.csr csr');
+    expect(docs.filter((d: string) => d.startsWith('mixed.pem'))).toEqual(['mixed.pem certificate', 'mixed.pem csr']);
+    const text = run(['check', cert('request-defects/csr-role-86-reserved.csr'), '--at', AT]).stdout;
+    expect(text).toContain('Organisation CSR  role 0x86 = 134 (centralisedSwitchingService)');
+    expect(text).toContain('at certificationRequestInfo.subject.organizationalUnitName');
+  });
+
+  it('reads a request from standard input as bare base64', () => {
+    const b64 = readFileSync(cert('requests/org-02-ds-base64-line.csr'), 'utf8');
+    const r = run(['check', '-', '--at', AT, '--format', 'jsonl'], { input: b64 });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout.split('\n')[0])).toMatchObject({ document: 'csr', kind: 'organisation', findings: [] });
+  });
+
+  it('decodes a request: kind, role, EUI-64, requested key usage and subjectAltName, key', () => {
+    const org = run(['decode', cert('requests/org-87-ds.csr')]).stdout;
+    expect(org).toMatch(/Kind +Organisation CSR/);
+    expect(org).toMatch(/Role +0x87 = 135 \(xmlSigning/);
+    expect(org).toMatch(/EUI-64 +90-B3-D5-1F-32-01-00-03 \(x500UniqueIdentifier\)/);
+    expect(org).toMatch(/Requested key usage +digitalSignature/);
+    expect(org).toMatch(/Key +prime256v1 \(1\.2\.840\.10045\.3\.1\.7\), uncompressed point \(65 octets\)/);
+    expect(org).toMatch(/Attributes +extensionRequest \(1 value\)/);
+    const device = run(['decode', cert('requests/device-ka.csr')]).stdout;
+    expect(device).toMatch(/Kind +Device CSR/);
+    expect(device).toMatch(/EUI-64 +90-B3-D5-1F-32-02-00-02 \(hwSerialNum\)/);
+    expect(device).toMatch(/Requested SAN +critical; otherName hardwareModuleName hwType 1\.2\.826\.0\.1\.8641679\.1\.2\.2\.1, hwSerialNum 90B3D51F32020002/);
+    const json = JSON.parse(run(['decode', cert('requests/device-ka.csr'), '--format', 'json']).stdout);
+    expect(json[0]).toMatchObject({ document: 'csr', smki: { kind: 'device', eui64: '90-B3-D5-1F-32-02-00-02' }, request: { version: 0 } });
+  });
+
+  it('lists compare in the help, and the request extensions in check --help', () => {
+    expect(run(['--help']).stdout).toContain('compare');
+    expect(run(['check', '--help']).stdout).toContain('*.csr *.req');
+    const rules = JSON.parse(run(['rules', '--format', 'json']).stdout) as { id: string; documents: string[] }[];
+    expect(rules.find((r) => r.id === 'org.role.reserved')?.documents).toEqual(['certificate', 'csr']);
+    expect(rules.find((r) => r.id === 'csr.version')?.documents).toEqual(['csr']);
   });
 });

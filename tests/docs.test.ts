@@ -16,7 +16,7 @@ describe('docs/rules.md', () => {
   });
 
   it('refuses a rule outside every documented area', () => {
-    expect(() => renderRulesMarkdown([{ id: 'misc.thing', severity: 'notice', appliesTo: 'all', citation: 'c', description: 'd', source: 'adopted' }])).toThrow('misc.thing');
+    expect(() => renderRulesMarkdown([{ id: 'misc.thing', severity: 'notice', appliesTo: 'all', documents: ['certificate'], citation: 'c', description: 'd', source: 'adopted' }])).toThrow('misc.thing');
   });
 
   it('has unique rule ids in the catalogue', () => {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Checker } from '../src/check/checker.js';
 import { createNodeCrypto } from '../src/crypto/node.js';
-import { defineRule, Linter, matchesAny, sortFindings } from '../src/lint/index.js';
+import { certificateTarget, defineRule, Linter, matchesAny, sortFindings } from '../src/lint/index.js';
 import type { Finding, Rule } from '../src/lint/index.js';
 import { DEFAULT_ROLE_TABLE, smkiView, TEST_ENVIRONMENT } from '../src/smki/index.js';
 import { decodeCertificate } from '../src/x509/index.js';
@@ -17,7 +17,7 @@ function pemTarget(file: string) {
   const text = readFileSync(join(TEST_CERTS, file), 'latin1');
   const der = new Uint8Array(Buffer.from(text.replace(/-----[^-]+-----/g, '').replace(/\s+/g, ''), 'base64'));
   const cert = decodeCertificate(der);
-  return { cert, view: smkiView(cert, DEFAULT_ROLE_TABLE) };
+  return certificateTarget(cert, smkiView(cert, DEFAULT_ROLE_TABLE));
 }
 
 const rule = (over: Partial<Rule> & Pick<Rule, 'id'>): Rule =>

@@ -28,7 +28,7 @@ function run(args: string[], options: { input?: string; cwd?: string } = {}) {
 }
 
 interface JsonReport {
-  results: { source: { path: string; index: number; line?: number }; kind?: string; findings: { ruleId: string; severity: string; message: string; path: string; offset?: number }[] }[];
+  results: { source: { path: string; index: number; line?: number }; document?: string; kind?: string; findings: { ruleId: string; severity: string; message: string; path: string; offset?: number }[] }[];
   summary: { inputs: number; errors: number; warnings: number; notices: number; clean: number };
 }
 
@@ -93,7 +93,7 @@ function bigDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'smki-formats-'));
   const samples = loadManifest().files.map((f) => f.file);
   for (let copy = 0; copy < 3; copy++) {
-    for (const file of samples) writeFileSync(join(dir, `${copy}-${file.replace('/', '-')}`), readFileSync(cert(file)));
+    for (const file of samples) writeFileSync(join(dir, `${copy}-${file.replaceAll('/', '-')}`), readFileSync(cert(file)));
   }
   return dir;
 }
@@ -109,7 +109,7 @@ describe('--format sarif', () => {
       expect(rule.fullDescription.text).toContain(meta.description);
       expect(rule.fullDescription.text).toContain(meta.citation);
       expect(rule.defaultConfiguration.level).toBe(LEVEL[meta.severity]);
-      expect(rule.properties).toEqual({ citation: meta.citation, source: meta.source, appliesTo: meta.appliesTo });
+      expect(rule.properties).toEqual({ citation: meta.citation, source: meta.source, appliesTo: meta.appliesTo, documents: meta.documents });
     }
     expect(log.runs[0].properties).toEqual({ evaluatedAt: new Date(AT).toISOString(), environment: 'test' });
   });
@@ -252,7 +252,8 @@ describe('--format junit', () => {
     expect(r.code).toBe(1);
     checkXml(r.stdout);
     expect(r.stdout).toContain(`<testsuite name="smki-lint check" timestamp="${new Date(AT).toISOString()}">`);
-    expect(testcases(r.stdout)).toEqual(report.results.map((res) => ({ classname: res.kind ?? 'input', name: `${res.source.path} [${res.source.index}]` })));
+    const classname = (res: (typeof report.results)[number]) => (res.kind === undefined ? 'input' : res.document === 'csr' ? `csr.${res.kind}` : res.kind);
+    expect(testcases(r.stdout)).toEqual(report.results.map((res) => ({ classname: classname(res), name: `${res.source.path} [${res.source.index}]` })));
     const expected = report.results.flatMap((res) => res.findings.filter((f) => f.severity !== 'notice').map((f) => ({ type: f.ruleId, message: f.message })));
     expect(expected).toHaveLength(report.summary.errors + report.summary.warnings);
     expect(failures(r.stdout)).toEqual(expected);

@@ -18,6 +18,9 @@ const COVERED_ELSEWHERE: Record<string, string> = {
   'der.string.bmp': 'tests/der-reader.test.ts',
   'der.string.universal': 'tests/der-reader.test.ts',
   'chain.issuer.not-ca': 'tests/rules-chain.test.ts (an explicit non-CA issuer)',
+  'compare.certificate.missing': 'tests/compare.test.ts (the pairs/ folders compared as batches)',
+  'compare.request.missing': 'tests/compare.test.ts (the pairs/ folders compared as batches)',
+  'compare.certificate.duplicate': 'tests/compare.test.ts (the pairs/ folders compared as batches)',
 };
 
 const manifest = loadManifest();
@@ -71,7 +74,8 @@ describe('golden results: one run over the whole sample PKI', () => {
 
 describe('rule coverage', () => {
   it('has a sample certificate that fails every rule (or a named test elsewhere)', () => {
-    const expected = new Set(manifest.files.flatMap((f) => f.expect));
+    // The comparison rules' samples are the manifest's pairs.
+    const expected = new Set([...manifest.files, ...manifest.pairs].flatMap((f) => f.expect));
     const ids = [...ENGINE_FINDINGS, ...ALL_RULES].map((r) => r.id);
     const uncovered = ids.filter((id) => !expected.has(id) && !(id in COVERED_ELSEWHERE));
     expect(uncovered).toEqual([]);
@@ -79,7 +83,7 @@ describe('rule coverage', () => {
 
   it('expects only rule ids that exist', () => {
     const ids = new Set([...ENGINE_FINDINGS, ...ALL_RULES].map((r) => r.id));
-    expect(manifest.files.flatMap((f) => f.expect).filter((id) => !ids.has(id))).toEqual([]);
+    expect([...manifest.files, ...manifest.pairs].flatMap((f) => f.expect).filter((id) => !ids.has(id))).toEqual([]);
   });
 
   it('names only rules that exist among those covered elsewhere', () => {

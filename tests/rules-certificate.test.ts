@@ -4,6 +4,7 @@ import type { CertificateResult } from '../src/check/result.js';
 import { createNodeCrypto } from '../src/crypto/node.js';
 import { OID } from '../src/der/index.js';
 import type { Finding, LintTarget, Report, Rule, RuleContext } from '../src/lint/index.js';
+import { certificateTarget } from '../src/lint/index.js';
 import { CERTIFICATE_RULES } from '../src/rules/certificate/index.js';
 import { ALL_RULES } from '../src/rules/index.js';
 import { PATH, extensionPath } from '../src/rules/paths.js';
@@ -23,11 +24,14 @@ const CATALOGUE: Record<string, 'error' | 'warning'> = {
   'cert.sig-alg.not-ecdsa-sha256': 'error',
   'cert.sig-alg.parameters-present': 'error',
   'cert.sig-alg.mismatch': 'error',
+  'cert.sig-value.not-der': 'error',
   'cert.key.algorithm': 'error',
   'cert.key.curve': 'error',
   'cert.key.not-uncompressed': 'error',
+  'cert.key.not-on-curve': 'error',
   'cert.ku.missing': 'error',
   'cert.ku.not-critical': 'error',
+  'cert.ku.not-der-minimal': 'error',
   'cert.policies.missing': 'error',
   'cert.policies.not-critical': 'error',
   'cert.policies.unexpected-oid': 'error',
@@ -154,6 +158,17 @@ const DETAILS: Record<string, Detail> = {
     }
   },
   'cert.ku.missing': (fs) => expect(fs[0].message).toContain('no keyUsage'),
+  'cert.key.not-on-curve': (fs, r) => {
+    expect(fs[0].offset).toBe(r.certificate!.subjectPublicKeyInfo!.keyOffset);
+    expect(fs[0].message).toMatch(/is not a point of prime256v1: it does not satisfy the curve equation/);
+  },
+  'cert.ku.not-der-minimal': (fs) => {
+    expect(fs[0].message).toBe('keyUsage is not DER: the BIT STRING ends in 7 zero bits (unused bits 0); DER removes them: 1 octet with 7 unused bits');
+  },
+  'cert.sig-value.not-der': (fs) => {
+    expect(fs[0].path).toBe('signatureValue');
+    expect(fs[0].message).toMatch(/not a DER ECDSA-Sig-Value: its encoding is not DER: .*INTEGER/);
+  },
   'cert.ku.not-critical': (fs, r) => {
     expect(fs[0].offset).toBe(findExtension(r.certificate!, 'keyUsage')!.offset);
     expect(fs[0].message).toContain('keyUsage is not critical');
@@ -274,7 +289,7 @@ describe.each(Object.keys(CATALOGUE))('%s', (id) => {
         for (const f of fs) {
           expect(f.severity).toBe(rule.severity);
           expect(f.citation).toBe(rule.citation);
-          expect(f.path).toMatch(/^(tbsCertificate|signatureAlgorithm)/);
+          expect(f.path).toMatch(/^(tbsCertificate|signatureAlgorithm|signatureValue)/);
         }
         DETAILS[id](fs, r, entry);
       }
@@ -344,7 +359,7 @@ function run(rule: Rule, cert: Certificate, kind?: CertificateKind): Report[] {
     crypto: createNodeCrypto(),
     report: (r) => void reports.push(r),
   };
-  const target: LintTarget = { cert, view };
+  const target: LintTarget = certificateTarget(cert, view);
   rule.check(target, ctx);
   return reports;
 }

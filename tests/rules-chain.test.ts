@@ -204,6 +204,8 @@ describe('the manifest run', () => {
       const checked = tree.get(entry.file)!;
       expect(chainFindings(checked), entry.file).toEqual([]);
       for (const { chain, result } of checked) {
+        // A request in a bundle has no issuer.
+        if (result.document === 'csr') continue;
         expect(chain?.issuer, entry.file).toBeDefined();
         expect(chain?.signatureValid, entry.file).toBe(true);
         expect(chain?.matchedBy, entry.file).toBe(result.kind === 'root' ? 'self' : 'key-identifier');

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createNodeCrypto } from '../src/crypto/node.js';
 import { OID } from '../src/der/index.js';
 import type { Finding, RuleContext } from '../src/lint/index.js';
+import { certificateTarget } from '../src/lint/index.js';
 import { END_ENTITY_RULES } from '../src/rules/end-entity/index.js';
 import { DEFAULT_ROLE_TABLE, TEST_ENVIRONMENT, smkiView } from '../src/smki/index.js';
 import type { CertificateKind } from '../src/smki/index.js';
@@ -60,7 +61,7 @@ function run(id: string, cert: Certificate, kind: CertificateKind = 'organisatio
     crypto: createNodeCrypto(),
     report: (r) => findings.push({ ruleId: id, severity: r.severity ?? rule.severity, message: r.message, path: r.path, offset: r.offset, citation: rule.citation }),
   };
-  rule.check({ cert, view: smkiView(cert, DEFAULT_ROLE_TABLE, kind) }, ctx);
+  rule.check(certificateTarget(cert, smkiView(cert, DEFAULT_ROLE_TABLE, kind)), ctx);
   return findings;
 }
 

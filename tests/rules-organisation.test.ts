@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createNodeCrypto } from '../src/crypto/node.js';
 import { OID } from '../src/der/index.js';
 import type { Finding, RuleContext } from '../src/lint/index.js';
+import { certificateTarget } from '../src/lint/index.js';
 import { ORGANISATION_RULES } from '../src/rules/organisation/index.js';
 import { DEFAULT_ROLE_TABLE, TEST_ENVIRONMENT, smkiView } from '../src/smki/index.js';
 import type { SmkiView } from '../src/smki/index.js';
@@ -146,7 +147,7 @@ function run(id: string, cert: Certificate, options: RunOptions = {}): Finding[]
     report: (r) => findings.push({ ruleId: id, severity: r.severity ?? rule.severity, message: r.message, path: r.path, offset: r.offset, citation: rule.citation }),
   };
   const view = { ...smkiView(cert, DEFAULT_ROLE_TABLE, 'organisation'), ...options.view };
-  rule.check({ cert, view }, ctx);
+  rule.check(certificateTarget(cert, view), ctx);
   return findings;
 }
 

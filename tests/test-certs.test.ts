@@ -3,7 +3,7 @@ import { X509Certificate as PeculiarCertificate } from '@peculiar/x509';
 import { X509Certificate } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { GENERATED_DIRS, TEST_CERTS_DIR, generateSamplePki } from '../test-certs/generate/index.js';
 import { MANIFEST } from '../test-certs/generate/manifest.js';
@@ -13,7 +13,7 @@ interface ManifestEntry {
   kind: string;
   description: string;
   expect: string[];
-  certificates?: number;
+  items?: number;
 }
 
 const KINDS = ['organisation', 'device', 'issuing-oca', 'root', 'device-ca', 'unknown'];
@@ -24,7 +24,9 @@ function generatedFiles(dir: string): string[] {
   const files = [MANIFEST];
   for (const sub of GENERATED_DIRS) {
     if (!existsSync(join(dir, sub))) continue;
-    for (const name of readdirSync(join(dir, sub))) files.push(`${sub}/${name}`);
+    for (const entry of readdirSync(join(dir, sub), { recursive: true, withFileTypes: true })) {
+      if (entry.isFile()) files.push(relative(dir, join(entry.parentPath, entry.name)));
+    }
   }
   return files.sort();
 }
@@ -75,7 +77,7 @@ describe('valid sample certificates', () => {
 
   it('the bundle holds as many certificates as the manifest says', () => {
     const entry = manifest.files.find((f) => f.file === 'bundles/orgs.pem');
-    expect(entry?.certificates).toBe(bundlePems.length);
+    expect(entry?.items).toBe(bundlePems.length);
   });
 });
 

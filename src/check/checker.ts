@@ -1,31 +1,22 @@
 import { IssuerStore, issuerCandidate, resolveIssuer } from '../chain/index.js';
 import { classify } from '../smki/index.js';
-import { INPUT_INVALID_ENCODING, INPUT_NO_CERTIFICATE, INPUT_NOT_CERTIFICATE, INPUT_TOO_LARGE, INPUT_UNREADABLE, Linter, isSelected, sortFindings } from '../lint/index.js';
-import type { ChainInfo, Finding, IssuerMatch, RuleMeta } from '../lint/index.js';
+import { INPUT_INVALID_ENCODING, INPUT_LABEL_MISMATCH, INPUT_NO_CERTIFICATE, INPUT_NOT_CERTIFICATE, INPUT_TOO_LARGE, INPUT_UNREADABLE, Linter, certificateTarget, isSelected, requestTarget, sortFindings } from '../lint/index.js';
+import type { ChainInfo, Finding, IssuerMatch, LintTarget, RequestPairing, RuleMeta } from '../lint/index.js';
 import { ALL_RULES } from '../rules/index.js';
-import { isCaKind, smkiView } from '../smki/index.js';
+import { isCaKind, requestView, smkiView } from '../smki/index.js';
 import { asBytes, toHex } from '../der/index.js';
 import type { BytesLike } from '../der/index.js';
-import { decodeCertificate } from '../x509/index.js';
-import { detectEntries, isCertificateEntry } from './entries.js';
-import type { Entry } from './entries.js';
 import type { InputProblemKind } from '../input/index.js';
+import { decodeCertificate, decodeDocument } from '../x509/index.js';
+import type { DocumentKind } from '../x509/index.js';
+import { detectEntries, labelledDocument } from './entries.js';
+import type { Entry } from './entries.js';
 import { resolveOptions } from './options.js';
 import type { CheckOptions, ResolvedOptions } from './options.js';
 import { subjectSummary } from './result.js';
 import type { CertificateResult, OtherIssuerCandidate, SourceRef } from './result.js';
 
-function otherCandidate(m: IssuerMatch): OtherIssuerCandidate {
-  const out: OtherIssuerCandidate = { sha256: m.issuer.sha256, subject: m.issuer.subject, matchedBy: m.matchedBy };
-  if (m.signatureValid !== undefined) out.signatureValid = m.signatureValid;
-  return out;
-}
-
-/** The name a source's results carry; required, so that results say where they came from. */
-function sourcePath(path: unknown, method: string): string {
-  if (typeof path !== 'string') throw new TypeError(`${method}: path must be a string naming the source (got ${path === null ? 'null' : typeof path})`);
-  return path;
-}
+const DOCUMENT_LABELS: Record<DocumentKind, string> = { certificate: 'a certificate', csr: 'a certification request' };
 
 const INPUT_PROBLEMS: Record<InputProblemKind, RuleMeta> = {
   'no-certificate': INPUT_NO_CERTIFICATE,
@@ -35,7 +26,7 @@ const INPUT_PROBLEMS: Record<InputProblemKind, RuleMeta> = {
 };
 
 /**
- * Checks certificates: one result per input item. Options are resolved and rules grouped once,
+ * Checks certificates and certification requests: one result per input item. Options are resolved and rules grouped once,
  * so a Checker is meant to be reused across a whole batch. With issuers added (addIssuer), every
  * certificate is also checked against the certificate that issued it.
  */
@@ -49,33 +40,46 @@ export class Checker {
     this.linter = new Linter(options.rules ?? ALL_RULES, this.options);
   }
 
-  /** Decodes one entry: a certificate result ready to lint, or an input-level result. */
+  /** Decodes one entry: a certificate or request result ready to lint, or an input-level result. */
   decodeEntry(entry: Entry): CertificateResult {
     if (entry.problem) return this.inputResult(entry.source, INPUT_PROBLEMS[entry.problem.kind], entry.problem.message);
-    if (!isCertificateEntry(entry)) {
-      const where = entry.source.line ? ` at line ${entry.source.line}` : '';
-      const r = this.inputResult(entry.source, INPUT_NOT_CERTIFICATE, `${entry.source.path}: PEM block${where} is labelled '${entry.label}', not CERTIFICATE; it was not checked`);
+    const declared = labelledDocument(entry);
+    const where = entry.source.line ? ` at line ${entry.source.line}` : '';
+    if (declared === null || !entry.der) {
+      const r = this.inputResult(entry.source, INPUT_NOT_CERTIFICATE, `${entry.source.path}: PEM block${where} is labelled '${entry.label}', not CERTIFICATE or CERTIFICATE REQUEST; it was not checked`);
       if (entry.der) r.sha256 = toHex(this.options.crypto.sha256(entry.der));
       return r;
     }
-    return this.decodeDer(entry.der, entry.source);
+    const result = this.decodeDer(entry.der, entry.source, declared);
+    if (declared !== undefined && result.document !== declared) {
+      const label = result.document === 'csr' ? "'CERTIFICATE REQUEST'" : "'CERTIFICATE'";
+      this.addFinding(result, INPUT_LABEL_MISMATCH, `${entry.source.path}: PEM block${where} is labelled '${entry.label}' but holds ${DOCUMENT_LABELS[result.document!]}; it was checked as one. Label it ${label}`, 'input');
+    }
+    return result;
   }
 
-  decodeDer(bytes: BytesLike, source: SourceRef): CertificateResult {
+  /**
+   * Decodes one item's bytes as the document they are: `declared` is what its armour said; the
+   * structure decides when it clearly says otherwise (so bare base64, hex and DER need no label).
+   */
+  decodeDer(bytes: BytesLike, source: SourceRef, declared?: DocumentKind): CertificateResult {
     const der = asBytes(bytes, 'decodeDer: der');
-    const cert = decodeCertificate(der);
-    const view = smkiView(cert, this.options.roles, this.options.kind);
-    return {
+    const decoded = decodeDocument(der, declared);
+    const view = decoded.kind === 'csr' ? requestView(decoded.model, this.options.roles, this.options.kind) : smkiView(decoded.model, this.options.roles, this.options.kind);
+    const result: CertificateResult = {
       source,
+      document: decoded.kind,
       sha256: toHex(this.options.crypto.sha256(der)),
       kind: view.kind,
       kindReason: view.kindReason,
       subject: subjectSummary(view),
       findings: [],
       notEffective: [],
-      certificate: cert,
       view,
     };
+    if (decoded.kind === 'csr') result.csr = decoded.model;
+    else result.certificate = decoded.model;
+    return result;
   }
 
   /** Every item of one source, decoded but not linted. */
@@ -102,11 +106,16 @@ export class Checker {
     return resolveIssuer(result.certificate, result.view, result.sha256, this.issuers, this.options.crypto, requireIssuer);
   }
 
-  /** Runs the rules on a decoded result (in place) and returns it; chain rules run when chain is given. */
-  lint(result: CertificateResult, chain?: ChainInfo): CertificateResult {
-    if (!result.certificate || !result.view) return result;
-    const outcome = this.linter.lint({ cert: result.certificate, view: result.view, chain }, chain ? 'all' : 'certificate');
-    result.findings = outcome.findings;
+  /**
+   * Runs the rules on a decoded result (in place) and returns it; chain rules run when chain is
+   * given, and the comparison rules when the request the certificate answers is given.
+   */
+  lint(result: CertificateResult, chain?: ChainInfo, request?: RequestPairing): CertificateResult {
+    const target = targetOf(result, chain, request);
+    if (!target) return result;
+    const outcome = this.linter.lint(target, chain ? 'all' : 'certificate');
+    // Findings the decode stage made (a mislabelled PEM block) stay with the rules' findings.
+    result.findings = result.findings.length > 0 ? sortFindings([...result.findings, ...outcome.findings]) : outcome.findings;
     result.notEffective = outcome.notEffective;
     if (chain?.issuer) {
       result.issuer = { sha256: chain.issuer.sha256, subject: chain.issuer.subject, matchedBy: chain.matchedBy! };
@@ -140,8 +149,34 @@ export class Checker {
     return this.checkEntries(detectEntries(asBytes(bytes, 'checkSource: bytes'), sourcePath(path, 'checkSource')), requireIssuer);
   }
 
-  private inputResult(source: SourceRef, meta: RuleMeta, message: string): CertificateResult {
-    const findings: Finding[] = isSelected(meta.id, this.options) ? [{ ruleId: meta.id, severity: meta.severity, message, path: 'input', citation: meta.citation }] : [];
-    return { source, findings: sortFindings(findings), notEffective: [] };
+  /** Adds a finding the pipeline itself makes (not a rule's), unless --only/--ignore leave it out. */
+  addFinding(result: CertificateResult, meta: RuleMeta, message: string, path: string): void {
+    if (!isSelected(meta.id, this.options)) return;
+    const finding: Finding = { ruleId: meta.id, severity: meta.severity, message, path, citation: meta.citation };
+    result.findings = sortFindings([...result.findings, finding]);
   }
+
+  private inputResult(source: SourceRef, meta: RuleMeta, message: string): CertificateResult {
+    const result: CertificateResult = { source, findings: [], notEffective: [] };
+    this.addFinding(result, meta, message, 'input');
+    return result;
+  }
+}
+
+function targetOf(result: CertificateResult, chain?: ChainInfo, request?: RequestPairing): LintTarget | undefined {
+  if (!result.view) return undefined;
+  if (result.csr) return requestTarget(result.csr, result.view);
+  return result.certificate ? certificateTarget(result.certificate, result.view, chain, request) : undefined;
+}
+
+function otherCandidate(m: IssuerMatch): OtherIssuerCandidate {
+  const out: OtherIssuerCandidate = { sha256: m.issuer.sha256, subject: m.issuer.subject, matchedBy: m.matchedBy };
+  if (m.signatureValid !== undefined) out.signatureValid = m.signatureValid;
+  return out;
+}
+
+/** The name a source's results carry; required, so that results say where they came from. */
+function sourcePath(path: unknown, method: string): string {
+  if (typeof path !== 'string') throw new TypeError(`${method}: path must be a string naming the source (got ${path === null ? 'null' : typeof path})`);
+  return path;
 }

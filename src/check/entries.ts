@@ -3,6 +3,7 @@ import { detectItems } from '../input/index.js';
 import type { DetectedInput, InputItem, InputProblemKind } from '../input/index.js';
 import { classify, isCaKind } from '../smki/index.js';
 import { decodeCertificate } from '../x509/index.js';
+import type { DocumentKind } from '../x509/index.js';
 import type { SourceRef } from './result.js';
 
 /** One input item in order: bytes to check, or what made it unreadable. Plain data (worker-safe). */
@@ -34,15 +35,37 @@ export function entriesOf(detected: DetectedInput, path: string): Entry[] {
   return out.sort((a, b) => a.source.index - b.source.index);
 }
 
-const CERTIFICATE_LABELS = new Set(['CERTIFICATE', 'X509 CERTIFICATE']);
+const LABELS: ReadonlyMap<string, DocumentKind> = new Map([
+  ['CERTIFICATE', 'certificate'],
+  ['X509 CERTIFICATE', 'certificate'],
+  ['CERTIFICATE REQUEST', 'csr'],
+  ['NEW CERTIFICATE REQUEST', 'csr'],
+]);
 
-/** Whether an entry holds bytes to read as a certificate (not a problem, not another PEM label). */
+/** The document a PEM label announces; undefined without a label, null for a label of something else (a key, a CRL). */
+export function labelledDocument(e: Entry): DocumentKind | undefined | null {
+  return e.label === undefined ? undefined : (LABELS.get(e.label) ?? null);
+}
+
+/** Whether an entry holds bytes to read as a certificate or request (not a problem, not another PEM label). */
+export function isDocumentEntry(e: Entry): e is Entry & { der: Uint8Array } {
+  return e.der !== undefined && labelledDocument(e) !== null;
+}
+
+/** Whether an entry may hold a certificate: unlabelled, or labelled as one. */
 export function isCertificateEntry(e: Entry): e is Entry & { der: Uint8Array } {
-  return e.der !== undefined && (e.label === undefined || CERTIFICATE_LABELS.has(e.label));
+  return e.der !== undefined && (e.label === undefined || LABELS.get(e.label) === 'certificate');
+}
+
+/** Certificates of a run that may serve as issuers (cheap byte prefilter; the checker classifies them). */
+export function possibleIssuers(entries: readonly Entry[]): Uint8Array[] {
+  const out: Uint8Array[] = [];
+  for (const e of entries) if (isCertificateEntry(e) && mayBeCaCertificate(e.der)) out.push(e.der);
+  return out;
 }
 
 /** Whether an item can serve as an issuer: a certificate classified as a CA (a cheap byte scan first). */
 export function isIssuerItem(item: InputItem): boolean {
-  const certificate = item.label === undefined || CERTIFICATE_LABELS.has(item.label);
+  const certificate = item.label === undefined || LABELS.get(item.label) === 'certificate';
   return certificate && mayBeCaCertificate(item.der) && isCaKind(classify(decodeCertificate(item.der)).kind);
 }

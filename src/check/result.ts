@@ -1,6 +1,6 @@
 import type { Finding, NotEffective } from '../lint/index.js';
 import type { CertificateKind, SmkiView } from '../smki/index.js';
-import type { Certificate } from '../x509/index.js';
+import type { Certificate, CertificationRequest, DocumentKind } from '../x509/index.js';
 
 export interface SourceRef {
   /** File path as given or found ('-' for stdin). */
@@ -38,19 +38,34 @@ export interface OtherIssuerCandidate {
   signatureValid?: boolean;
 }
 
-/** Exactly one per input item: a certificate, or an item that could not be read as one. */
+/** How a certificate's subject compares with the subject its request asked for. */
+export type SubjectMatch = 'byte-equal' | 'equal-after-normalisation' | 'different';
+
+/** The request a certificate was compared with (`compare`). */
+export interface RequestSummary {
+  source: SourceRef;
+  sha256: string;
+  subject: SubjectMatch;
+}
+
+/** Exactly one per input item: a certificate or a request, or an item that could not be read as either. */
 export interface CertificateResult {
   source: SourceRef;
+  /** Which document the result is about; absent when the item could not be read as one. */
+  document?: DocumentKind;
   /** SHA-256 of the item's bytes (hex), when there were bytes. */
   sha256?: string;
   kind?: CertificateKind;
   kindReason?: string;
   subject?: SubjectSummary;
   issuer?: IssuerSummary;
+  /** The request the certificate was compared with, when it was (`compare`). */
+  request?: RequestSummary;
   findings: Finding[];
   notEffective: NotEffective[];
-  /** The decoded model and view, for library users (not serialised). */
+  /** The decoded model (a certificate or a request) and its view, for library users (not serialised). */
   certificate?: Certificate;
+  csr?: CertificationRequest;
   view?: SmkiView;
 }
 
@@ -65,3 +80,6 @@ export function subjectSummary(view: SmkiView): SubjectSummary {
   if (view.commonName !== undefined) s.commonName = view.commonName;
   return s;
 }
+
+/** Any result: the library name for the same shape, whatever document it is about. */
+export type CheckResult = CertificateResult;

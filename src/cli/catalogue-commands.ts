@@ -13,14 +13,15 @@ export function runRules(format: 'text' | 'json', write: Write): number {
   const width = Math.max(...CATALOGUE.map((r) => r.id.length));
   for (const r of CATALOGUE) {
     const kinds = r.appliesTo === 'all' ? 'all kinds' : r.appliesTo.join(', ');
-    write(`${r.id.padEnd(width)}  ${r.severity.padEnd(7)}  ${r.description}\n${' '.repeat(width + 11)}${kinds} · ${r.citation}${effectiveText(r)}\n`);
+    write(`${r.id.padEnd(width)}  ${r.severity.padEnd(7)}  ${r.description}\n${' '.repeat(width + 11)}${r.documents.join(', ')} · ${kinds} · ${r.citation}${effectiveText(r)}\n`);
   }
   write(`\n${CATALOGUE.length} rules\n`);
   return 0;
 }
 
 function ruleJson(r: RuleMeta): Record<string, unknown> {
-  const out: Record<string, unknown> = { id: r.id, severity: r.severity, appliesTo: r.appliesTo, citation: r.citation, description: r.description, source: r.source };
+  const out: Record<string, unknown> = { id: r.id, severity: r.severity, documents: r.documents, appliesTo: r.appliesTo, citation: r.citation, description: r.description, source: r.source };
+  if (r.documentCitations) out.documentCitations = r.documentCitations;
   if (r.effective) out.effective = r.effective;
   return out;
 }

@@ -25,28 +25,32 @@ import { workersPayOff } from './workers-pay-off.js';
 
 export type FailOn = Severity | 'never';
 
-export interface CheckCommandOptions {
+/** What check and compare both take from the command line. */
+export interface LintCommandOptions {
   format: FormatName;
   failOn: FailOn;
   at?: string;
   only?: string[];
   ignore?: string[];
   environment?: string;
-  kind?: CertificateKind;
   colour: boolean;
   /** Files or directories of issuer certificates (--issuer). */
   issuers: string[];
   requireIssuer: boolean;
   /** A JSON configuration file: environments, roles, CN roles. */
   config?: string;
+  /** --max-item-size in bytes. */
+  maxItemSize: number;
+}
+
+export interface CheckCommandOptions extends LintCommandOptions {
+  kind?: CertificateKind;
   /**
    * Worker threads, at most the available cores; 1 checks in-process. Unset: the available
    * cores, for runs large enough that threads pay off (workersPayOff); set: used for any run but
    * the smallest.
    */
   jobs?: number;
-  /** --max-item-size in bytes. */
-  maxItemSize: number;
 }
 
 /** With --jobs given, runs smaller than these are still checked in-process. */
@@ -128,12 +132,16 @@ export async function runCheck(inputs: string[], opts: CheckCommandOptions, out:
     if (pool) await pool.run(issuers, unitsOf(scan.pieces), emit, stopped);
     else await checkInProcess(scan.pieces, reader, settings, issuers, emit, stopped);
     report.end(summary);
-    const threshold = opts.failOn === 'never' ? Infinity : SEVERITY_RANK[opts.failOn];
-    return worst >= threshold ? 1 : 0;
+    return exitCodeFor(worst, opts.failOn);
   } finally {
     reader.close();
     await pool?.close();
   }
+}
+
+/** 1 when the worst severity rank seen reaches --fail-on, else 0. */
+export function exitCodeFor(worst: number, failOn: FailOn): number {
+  return failOn !== 'never' && worst >= SEVERITY_RANK[failOn] ? 1 : 0;
 }
 
 /** The second reading on the main thread: files again, once-only inputs from their spools. */

@@ -25,7 +25,7 @@ export interface DecodeCommandOptions {
 
 /**
  * Runs `decode`: every item of every input, read once and written as it is decoded. Exit 1 when an
- * item is not a certificate, cannot be fully decoded, or breaks DER; else 0.
+ * item is not a certificate or request, cannot be fully decoded, or breaks DER; else 0.
  */
 export async function runDecode(inputs: string[], opts: DecodeCommandOptions, out: BufferedOutput): Promise<number> {
   const files = await listFiles(inputs);

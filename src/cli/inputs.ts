@@ -1,4 +1,4 @@
-import { listInputFiles, UsageError } from '../input/node.js';
+import { CERTIFICATE_EXTENSIONS, listInputFiles, UsageError } from '../input/node.js';
 import type { InputFile } from '../input/node.js';
 
 /**
@@ -8,6 +8,6 @@ import type { InputFile } from '../input/node.js';
 export async function listFiles(inputs: string[]): Promise<InputFile[]> {
   if (inputs.length === 0) throw new UsageError('no input given: name files, directories or - for standard input');
   const files = await listInputFiles(inputs);
-  if (files.length === 0) throw new UsageError(`no certificate files found in ${inputs.map((i) => `'${i}'`).join(', ')} (looked for *.pem, *.crt, *.cer, *.der, *.cert)`);
+  if (files.length === 0) throw new UsageError(`no certificate or request files found in ${inputs.map((i) => `'${i}'`).join(', ')} (looked for ${CERTIFICATE_EXTENSIONS.map((e) => `*${e}`).join(', ')})`);
   return files;
 }

@@ -6,12 +6,13 @@ import { CERTIFICATE_KINDS } from '../smki/index.js';
 import type { CertificateKind } from '../smki/index.js';
 import { runRoles, runRules } from './catalogue-commands.js';
 import { availableJobs, runCheck } from './check-command.js';
-import type { FailOn } from './check-command.js';
+import type { FailOn, LintCommandOptions } from './check-command.js';
 import type { FormatName } from '../report/formats.js';
 import { DECODE_FORMAT_NAMES } from '../report/decode-formats.js';
 import type { DecodeFormatName } from '../report/decode-formats.js';
 import { terminalSafe } from '../report/terminal-safe.js';
 import { DEFAULT_MAX_ITEM_SIZE } from '../input/node.js';
+import { runCompare } from './compare-command.js';
 import { DEBUG } from './debug.js';
 import { runDecode } from './decode-command.js';
 import { BufferedOutput, useColour } from './output.js';
@@ -26,7 +27,7 @@ export const EXIT = { ok: 0, findings: 1, usage: 2, internal: 3 } as const;
 const EXIT_CODES_HELP = `
 Exit codes:
   0  nothing reached --fail-on (decode: every item decoded cleanly)
-  1  a finding reached --fail-on (decode: an item is not a certificate, or breaks DER)
+  1  a finding reached --fail-on (decode: an item is not a certificate or request, or breaks DER)
   2  usage error: an unknown option or value, an input that cannot be found, a bad --config
   3  internal error, or the output could not be written (one line on stderr)
 
@@ -64,63 +65,100 @@ const maxItemSizeOption = () =>
     .argParser(itemSize)
     .default(DEFAULT_MAX_ITEM_SIZE, '4MiB');
 
+/** The options check and compare share, as commander parses them. */
+interface ParsedLintOptions {
+  format: FormatName;
+  failOn: FailOn;
+  at?: string;
+  only?: string[];
+  ignore?: string[];
+  environment?: string;
+  config?: string;
+  issuer?: string[];
+  requireIssuer?: boolean;
+  maxItemSize: number;
+  color: boolean;
+}
+
+function lintCommandOptions(o: ParsedLintOptions): LintCommandOptions {
+  return {
+    format: o.format,
+    failOn: o.failOn,
+    at: o.at,
+    only: o.only,
+    ignore: o.ignore,
+    environment: o.environment,
+    config: o.config,
+    colour: useColour(process.stdout, o.color),
+    issuers: o.issuer ?? [],
+    requireIssuer: o.requireIssuer === true,
+    maxItemSize: o.maxItemSize,
+  };
+}
+
 export function buildProgram(out: BufferedOutput, setExit: (code: number) => void): Command {
   const program = new Command()
     .name('smki-lint')
-    .description('Decode and lint GB smart metering SMKI certificates: Remote Party Role Codes, EUI-64s and every field of the SMKI certificate profiles.')
+    .description('Decode and lint GB smart metering SMKI certificates and certificate requests (CSRs): Remote Party Role Codes, EUI-64s and every field of the SMKI profiles.')
     .version(TOOL.version, '-V, --version')
     .showHelpAfterError('(run smki-lint --help for usage)')
     .configureOutput({ writeOut: (s) => out.write(s), writeErr: (s) => process.stderr.write(s) })
     .addHelpText('after', EXIT_CODES_HELP);
 
-  const kindOption = () => new Option('--kind <kind>', 'treat every certificate as this kind instead of classifying it').choices(CERTIFICATE_KINDS as string[]);
+  const kindOption = () => new Option('--kind <kind>', 'treat every certificate or request as this kind instead of classifying it').choices(CERTIFICATE_KINDS as string[]);
+  const repeatable = (v: string, prev: string[] = []) => prev.concat(v);
+  // The options check and compare share, in the order their help lists them.
+  const withLintOptions = (command: Command) =>
+    command
+      .addOption(new Option('-f, --format <format>', 'output format (sarif: SARIF 2.1.0 for code scanning; junit: JUnit XML for CI test reports)').choices(['text', 'json', 'jsonl', 'sarif', 'junit']).default('text'))
+      .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding reaches this severity').choices(['error', 'warning', 'notice', 'never']).default('error'))
+      .option('--at <date>', 'evaluation time for validity checks, ISO 8601 (default: now)', isoDate)
+      .option('--only <ids>', 'run only these rule ids or prefixes (comma-separated, repeatable)', list)
+      .option('--ignore <ids>', 'skip these rule ids or prefixes (comma-separated, repeatable)', list)
+      .option('--environment <name>', "policy OID environment (default: the config file's, else 'test')")
+      .option('--config <file>', 'JSON configuration: environments and their policy OIDs, extra roles, CN roles')
+      .addOption(maxItemSizeOption());
 
-  program
-    .command('check')
-    .description('lint certificates against the SMKI profiles (files, directories, PEM bundles, - for stdin)')
-    .argument('<inputs...>', 'files, directories (recursive: *.pem *.crt *.cer *.der *.cert) or - for standard input')
-    .addOption(new Option('-f, --format <format>', 'output format (sarif: SARIF 2.1.0 for code scanning; junit: JUnit XML for CI test reports)').choices(['text', 'json', 'jsonl', 'sarif', 'junit']).default('text'))
-    .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding reaches this severity').choices(['error', 'warning', 'notice', 'never']).default('error'))
-    .option('--at <date>', 'evaluation time for validity checks, ISO 8601 (default: now)', isoDate)
-    .option('--only <ids>', 'run only these rule ids or prefixes (comma-separated, repeatable)', list)
-    .option('--ignore <ids>', 'skip these rule ids or prefixes (comma-separated, repeatable)', list)
-    .option('--environment <name>', "policy OID environment (default: the config file's, else 'test')")
-    .option('--config <file>', 'JSON configuration: environments and their policy OIDs, extra roles, CN roles')
+  withLintOptions(
+    program
+      .command('check')
+      .description('lint certificates and certificate requests (PKCS#10 CSRs) against the SMKI profiles (files, directories, PEM bundles, - for stdin)')
+      .argument('<inputs...>', 'files, directories (recursive: *.pem *.crt *.cer *.der *.cert *.csr *.req) or - for standard input'),
+  )
     .addOption(kindOption())
-    .option('--issuer <file|dir>', 'issuer certificates to check signatures and links against (repeatable); CA certificates in the inputs are used too', (v: string, prev: string[] = []) => prev.concat(v))
+    .option('--issuer <file|dir>', 'issuer certificates to check signatures and links against (repeatable); CA certificates in the inputs are used too', repeatable)
     .option('--require-issuer', 'a certificate whose issuer is not available is an error, not a notice')
     .option('-j, --jobs <n>', `worker threads, at most the ${availableJobs()} available cores (default: all of them, once a run is large enough for threads to pay off)`, positiveInteger)
-    .addOption(maxItemSizeOption())
     .option('--no-color', 'never colour the output')
     .addHelpText('after', EXIT_CODES_HELP)
-    .action(async (inputs: string[], o: { format: FormatName; failOn: FailOn; at?: string; only?: string[]; ignore?: string[]; environment?: string; config?: string; kind?: CertificateKind; issuer?: string[]; requireIssuer?: boolean; jobs?: number; maxItemSize: number; color: boolean }) => {
-      setExit(
-        await runCheck(
-          inputs,
-          {
-            format: o.format,
-            failOn: o.failOn,
-            at: o.at,
-            only: o.only,
-            ignore: o.ignore,
-            environment: o.environment,
-            config: o.config,
-            kind: o.kind,
-            colour: useColour(process.stdout, o.color),
-            issuers: o.issuer ?? [],
-            requireIssuer: o.requireIssuer === true,
-            jobs: o.jobs,
-            maxItemSize: o.maxItemSize,
-          },
-          out,
-          (line) => process.stderr.write(`smki-lint: ${terminalSafe(line)}\n`),
-        ),
-      );
+    .action(async (inputs: string[], o: ParsedLintOptions & { kind?: CertificateKind; jobs?: number }) => {
+      setExit(await runCheck(inputs, { ...lintCommandOptions(o), kind: o.kind, jobs: o.jobs }, out, (line) => process.stderr.write(`smki-lint: ${terminalSafe(line)}\n`)));
+    });
+
+  withLintOptions(
+    program
+      .command('compare')
+      .description('the acceptance check: each certificate against the request (CSR) whose public key it carries (key, subject, keyUsage, subjectAltName), and on its own (policy, key identifiers, validity)')
+      .argument('[request]', 'a request file (with [certificate]: compare the two)')
+      .argument('[certificate]', 'the certificate issued for it')
+      .option('--requests <file|dir>', 'requests to pair by public key (repeatable)', repeatable)
+      .option('--certificates <file|dir>', 'certificates to pair with them (repeatable); a request with no certificate, a certificate with no request and two certificates for one request are findings', repeatable),
+  )
+    .option('--issuer <file|dir>', 'issuer certificates, to check signatures, key identifiers and validity against (repeatable); CA certificates among the certificates are used too', repeatable)
+    .option('--require-issuer', 'a certificate whose issuer is not available is an error, not a notice')
+    .option('--no-color', 'never colour the output')
+    .addHelpText('after', '\nExamples:\n  smki-lint compare supplier.csr supplier.pem\n  smki-lint compare --requests submitted/ --certificates issued/ --issuer issuing-oca.pem --fail-on warning')
+    .addHelpText('after', EXIT_CODES_HELP)
+    .action(async (request: string | undefined, certificate: string | undefined, o: ParsedLintOptions & { requests?: string[]; certificates?: string[] }) => {
+      const requests = [...(request ? [request] : []), ...(o.requests ?? [])];
+      const certificates = [...(certificate ? [certificate] : []), ...(o.certificates ?? [])];
+      if (requests.length === 0 || certificates.length === 0) throw new UsageError('compare needs requests and certificates: name a request and a certificate, or use --requests and --certificates');
+      setExit(await runCompare({ ...lintCommandOptions(o), requests, certificates }, out.write));
     });
 
   program
     .command('decode')
-    .description('show certificates the way an SMKI engineer reads them: kind, role, EUI-64, key usage, policy, validity, then every field')
+    .description('show certificates and requests the way an SMKI engineer reads them: kind, role, EUI-64, key usage, policy, validity (a request: what it asks for), then every field')
     .argument('<inputs...>', 'files, directories or - for standard input')
     .addOption(new Option('-f, --format <format>', 'output format (json: one array of the full decoded model of each item; jsonl: one per line)').choices(DECODE_FORMAT_NAMES as string[]).default('text'))
     .addOption(kindOption())

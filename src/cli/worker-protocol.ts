@@ -9,9 +9,3 @@ import type { ChunkOutput, IssuerList } from './batch.js';
 export type ToWorker = { type: 'issuers'; issuers: IssuerList } | { type: 'check'; unit: number; pieces: InputPiece[] };
 
 export type FromWorker = { type: 'checked'; unit: number } & ChunkOutput;
-
-/** A piece after a message: a path given as bytes arrives as a plain Uint8Array. */
-export function revivePiece(piece: InputPiece): InputPiece {
-  const path = piece.path as string | Uint8Array;
-  return typeof path === 'string' ? piece : { ...piece, path: Buffer.from(path.buffer, path.byteOffset, path.byteLength) };
-}

@@ -8,7 +8,6 @@ import { emptySummary } from '../report/summary.js';
 import { Batch, mergeChunk } from './batch.js';
 import type { ChunkOutput, CheckSettings } from './batch.js';
 import { DEBUG_DELAY_MS } from './debug.js';
-import { revivePiece } from './worker-protocol.js';
 import type { FromWorker, ToWorker } from './worker-protocol.js';
 
 const settings = workerData as CheckSettings;
@@ -22,8 +21,7 @@ parentPort!.on('message', async (message: ToWorker) => {
     return;
   }
   const out: ChunkOutput = { text: '', summary: emptySummary(), worst: 0 };
-  const pieces = message.pieces.map(revivePiece);
-  for (const chunk of batch!.check(pieces, (p) => fileParts(p.path, { maxItemSize: settings.maxItemSize, from: p.from, end: p.end }))) mergeChunk(out, chunk, separator);
+  for (const chunk of batch!.check(message.pieces, (p) => fileParts(p.path, { maxItemSize: settings.maxItemSize, from: p.from, end: p.end }))) mergeChunk(out, chunk, separator);
   // Debugging only: answers out of order, to show the output does not depend on timing.
   if (DEBUG_DELAY_MS > 0) await sleep(Math.random() * DEBUG_DELAY_MS);
   reply({ type: 'checked', unit: message.unit, ...out });

@@ -3,6 +3,7 @@ import { createReadStream } from 'node:fs';
 import process from 'node:process';
 import { Spool, fileParts, streamParts } from './parts.js';
 import type { InputPiece } from './parts.js';
+import { fsPath } from './fs-path.js';
 import type { InputFile } from './read.js';
 import type { SourcePart } from './splitter.js';
 
@@ -43,7 +44,7 @@ export class InputReader {
     }
     const spool = this.readAgain.has(file.display) ? new Spool(this.maxItemSize) : undefined;
     if (spool) this.spools.set(file.display, spool);
-    const stream = file.path === '-' ? process.stdin : createReadStream(file.path);
+    const stream = file.path === '-' ? process.stdin : createReadStream(fsPath(file.path));
     yield* streamParts(stream, this.maxItemSize, spool);
   }
 

@@ -12,6 +12,7 @@ import { detectItems } from './detect.js';
 import { readStart } from './file-bytes.js';
 import type { FileStart } from './file-bytes.js';
 import { osReason } from './os-error.js';
+import { fsPath } from './fs-path.js';
 import type { FilePath } from './read.js';
 import { PemSplitter } from './splitter.js';
 import type { SourcePart, SourcePosition } from './splitter.js';
@@ -49,7 +50,7 @@ export function* fileParts(path: FilePath, options: PartOptions): Generator<Sour
   const from = options.from ?? START;
   let fd: number;
   try {
-    fd = openSync(path, 'r');
+    fd = openSync(fsPath(path), 'r');
   } catch (error) {
     yield unreadable(from, error);
     return;

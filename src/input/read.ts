@@ -8,6 +8,7 @@ import { join, sep } from 'node:path';
 import process from 'node:process';
 import { concatBytes } from './bytes.js';
 import { displayPath } from './display-path.js';
+import { fsPath } from './fs-path.js';
 import { readStart } from './file-bytes.js';
 import { osReason } from './os-error.js';
 
@@ -22,8 +23,8 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
-/** The file names a directory walk picks up by default (compared case-insensitively). */
-export const CERTIFICATE_EXTENSIONS: readonly string[] = Object.freeze(['.pem', '.crt', '.cer', '.der', '.cert']);
+/** The file names a directory walk picks up by default (compared case-insensitively): certificates and requests. */
+export const CERTIFICATE_EXTENSIONS: readonly string[] = Object.freeze(['.pem', '.crt', '.cer', '.der', '.cert', '.csr', '.req']);
 
 export interface ExpandOptions {
   /** Name endings a directory walk keeps, e.g. ['.pem', '.csr']; default CERTIFICATE_EXTENSIONS. */
@@ -38,7 +39,7 @@ function usageError(path: string, error: unknown): UsageError {
 }
 
 /** What the file system is given to open: the name as text, or as bytes when it is not UTF-8. */
-export type FilePath = string | Buffer;
+export type FilePath = string | Uint8Array;
 
 /** One input to read, as listed by listInputFiles. */
 export interface InputFile {
@@ -84,7 +85,7 @@ function normaliseExtension(extension: string): string {
 
 async function statOrThrow(path: FilePath, display: string): Promise<Stats> {
   try {
-    return await stat(path);
+    return await stat(fsPath(path));
   } catch (error) {
     throw usageError(display, error);
   }
@@ -96,7 +97,7 @@ async function walk(dir: FilePath, stats: Stats, extensions: Uint8Array[], files
   seen.add(identity);
   let entries: Dirent<Buffer>[];
   try {
-    entries = await readdir(dir, { withFileTypes: true, encoding: 'buffer' });
+    entries = await readdir(fsPath(dir), { withFileTypes: true, encoding: 'buffer' });
   } catch (error) {
     throw usageError(displayPath(dir), error);
   }
@@ -112,7 +113,7 @@ async function walk(dir: FilePath, stats: Stats, extensions: Uint8Array[], files
     } else if (entry.isSymbolicLink()) {
       let target: Stats;
       try {
-        target = await stat(path);
+        target = await stat(fsPath(path));
       } catch (error) {
         // A dangling link only matters when it looks like a certificate file.
         if (wanted) throw usageError(display, error);
@@ -171,7 +172,7 @@ export async function readSource(path: string): Promise<Source> {
 export function readFileSource(path: FilePath): Source {
   const display = displayPath(path);
   try {
-    const fd = openSync(path, 'r');
+    const fd = openSync(fsPath(path), 'r');
     try {
       return { path: display, bytes: readStart(fd, Infinity).bytes };
     } finally {

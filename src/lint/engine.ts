@@ -5,7 +5,8 @@ import { INTERNAL_RULE_ERROR } from './engine-findings.js';
 import { isSelected } from './selection.js';
 import type { RuleSelection } from './selection.js';
 import { SEVERITY_RANK } from './types.js';
-import type { Finding, LintTarget, NotEffective, Report, Rule, RuleContext } from './types.js';
+import { DOCUMENT_KINDS } from './types.js';
+import type { DocumentKind, Finding, LintTarget, NotEffective, Report, Rule, RuleContext } from './types.js';
 
 export interface LintOptions extends RuleSelection {
   evaluationTime: number;
@@ -21,29 +22,35 @@ export interface LintOutcome {
 }
 
 /**
- * Runs the rules that apply to a certificate's kind. Rules are grouped by kind once, so each
- * certificate only walks its own list. A rule that throws becomes an internal finding.
+ * Runs the rules that apply to a document and its SMKI kind. Rules are grouped by both once, so
+ * each document only walks its own list. A rule that throws becomes an internal finding.
  */
 export class Linter {
-  private readonly byKind = new Map<CertificateKind, Rule[]>();
+  private readonly byKind = new Map<DocumentKind, Map<CertificateKind, Rule[]>>();
 
   constructor(
     readonly rules: readonly Rule[],
     readonly options: LintOptions,
   ) {
-    for (const kind of CERTIFICATE_KINDS) {
-      this.byKind.set(
-        kind,
-        rules.filter((r) => (r.appliesTo === 'all' || r.appliesTo.includes(kind)) && isSelected(r.id, options)),
-      );
+    for (const document of DOCUMENT_KINDS) {
+      const kinds = new Map<CertificateKind, Rule[]>();
+      for (const kind of CERTIFICATE_KINDS) {
+        kinds.set(
+          kind,
+          rules.filter((r) => r.documents.includes(document) && (r.appliesTo === 'all' || r.appliesTo.includes(kind)) && isSelected(r.id, options)),
+        );
+      }
+      this.byKind.set(document, kinds);
     }
   }
 
   lint(target: LintTarget, phase: 'certificate' | 'chain' | 'all' = 'all'): LintOutcome {
     const findings: Finding[] = [];
     const notEffective: NotEffective[] = [];
-    const malformed = target.cert.problems.length > 0;
-    const issued = target.cert.validity?.notBefore?.ms ?? this.options.evaluationTime;
+    const malformed = target.doc.problems.length > 0;
+    // A request's certificate would be issued now; a certificate was issued at its notBefore.
+    const issued = (target.document === 'certificate' ? target.cert.validity?.notBefore?.ms : undefined) ?? this.options.evaluationTime;
+    const paired = target.document === 'certificate' && target.request !== undefined;
     let current: Rule | undefined;
     const ctx: RuleContext = {
       evaluationTime: this.options.evaluationTime,
@@ -53,13 +60,14 @@ export class Linter {
       crypto: this.options.crypto,
       report: (r: Report) => {
         const rule = current!;
-        const f: Finding = { ruleId: rule.id, severity: r.severity ?? rule.severity, message: r.message, path: r.path, citation: rule.citation };
+        const f: Finding = { ruleId: rule.id, severity: r.severity ?? rule.severity, message: r.message, path: r.path, citation: rule.documentCitations?.[target.document] ?? rule.citation };
         if (r.offset !== undefined) f.offset = r.offset;
         findings.push(f);
       },
     };
-    for (const rule of this.byKind.get(target.view.kind)!) {
+    for (const rule of this.byKind.get(target.document)!.get(target.view.kind)!) {
       if (malformed && !rule.onMalformed) continue;
+      if (rule.needsRequest && !paired) continue;
       if (phase === 'certificate' && rule.needsChain) continue;
       if (phase === 'chain' && !rule.needsChain) continue;
       const outside = outsideEffective(rule, issued);
@@ -69,7 +77,7 @@ export class Linter {
       }
       current = rule;
       try {
-        rule.check(target, ctx);
+        (rule as Rule<typeof target.document>).check(target, ctx);
       } catch (error) {
         findings.push({
           ruleId: INTERNAL_RULE_ERROR.id,

@@ -1,5 +1,5 @@
 import type { CryptoAdapter } from '../crypto/adapter.js';
-import type { Certificate } from '../x509/index.js';
+import type { Certificate, CertificationRequest, DocumentKind, DocumentModel } from '../x509/index.js';
 import type { CertificateKind, Environment, RoleTable, SmkiView } from '../smki/index.js';
 
 export type Severity = 'error' | 'warning' | 'notice';
@@ -9,6 +9,11 @@ export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'notice'];
 /** Higher is worse. */
 export const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, notice: 1 };
 
+export type { DocumentKind } from '../x509/index.js';
+
+/** Every document kind a rule can apply to, in catalogue order. */
+export const DOCUMENT_KINDS: readonly DocumentKind[] = ['certificate', 'csr'];
+
 /** How sure the project is of the fact a rule checks (see the spec's confidence tags). */
 export type RuleSource = 'spec' | 'dcc' | 'seen' | 'adopted';
 
@@ -17,9 +22,13 @@ export interface Finding {
   severity: Severity;
   /** What was found and what was expected, for people. */
   message: string;
-  /** Field path in the decoded document, e.g. "tbsCertificate.subject.organizationalUnitName". */
+  /**
+   * Where in its document the finding is: a field path in the decoded document, e.g.
+   * "tbsCertificate.subject.organizationalUnitName" or "certificationRequestInfo.subject...".
+   * A result's `document` says which document the path and offset are about.
+   */
   path: string;
-  /** Byte offset in the item's DER, where known. */
+  /** Byte offset in the document's encoding (the item's DER for a certificate or CSR), where known. */
   offset?: number;
   citation: string;
 }
@@ -36,8 +45,12 @@ export interface RuleMeta {
   /** error: a MUST of the profile; warning: a SHOULD or established practice; notice: information. */
   severity: Severity;
   appliesTo: readonly CertificateKind[] | 'all';
+  /** The documents the rule reads: certificates, certification requests, or both. */
+  documents: readonly DocumentKind[];
   /** Document and clause the rule comes from. */
   citation: string;
+  /** A different citation for findings on some documents (a CSR's structure is RFC 2986's, not RFC 5280's). */
+  documentCitations?: Partial<Record<DocumentKind, string>>;
   description: string;
   source: RuleSource;
   /** The rule applies to certificates issued (notBefore) within these ISO dates. */
@@ -46,6 +59,8 @@ export interface RuleMeta {
   onMalformed?: boolean;
   /** Needs the issuer resolution of the chain stage. */
   needsChain?: boolean;
+  /** Compares a certificate with the request it answers: runs only when the target has one (`compare`). */
+  needsRequest?: boolean;
 }
 
 /** What a rule reports; severity defaults to the rule's own. */
@@ -67,10 +82,39 @@ export interface RuleContext {
   report(finding: Report): void;
 }
 
-export interface LintTarget {
-  cert: Certificate;
+/** What every target has, whatever its document: the fields it shares and its SMKI reading. */
+interface TargetBase {
+  /** The decoded document: its subject, key, (requested) extensions and signature. */
+  doc: DocumentModel;
   view: SmkiView;
+}
+
+export interface CertificateTarget extends TargetBase {
+  document: 'certificate';
+  cert: Certificate;
   chain?: ChainInfo;
+  /** The request this certificate answers, when it is being compared with one. */
+  request?: RequestPairing;
+}
+
+export interface RequestTarget extends TargetBase {
+  document: 'csr';
+  csr: CertificationRequest;
+}
+
+/** One document to lint; `document` says which kind, and so which of the fields below it has. */
+export type LintTarget = CertificateTarget | RequestTarget;
+
+/** The target a rule receives, by the documents it declares. */
+export interface DocumentTargets {
+  certificate: CertificateTarget;
+  csr: RequestTarget;
+}
+
+/** A certification request paired with the certificate issued for it. */
+export interface RequestPairing {
+  csr: CertificationRequest;
+  view: SmkiView;
 }
 
 /** The issuer the chain stage chose for a certificate, and how. */
@@ -106,6 +150,8 @@ export interface IssuerCandidate {
   subject: string;
 }
 
-export interface Rule extends RuleMeta {
-  check(target: LintTarget, ctx: RuleContext): void;
+/** A rule: metadata and a check over the targets of the documents it declares. */
+export interface Rule<D extends DocumentKind = DocumentKind> extends RuleMeta {
+  documents: readonly D[];
+  check(target: DocumentTargets[D], ctx: RuleContext): void;
 }

@@ -1,6 +1,6 @@
 import type { CertificateResult } from '../check/result.js';
 import { decodeSummaryJson } from './decode-json.js';
-import { renderCertificate } from './decode-text.js';
+import { renderCertificate, renderRequest } from './decode-text.js';
 import type { OutputFormat } from './format.js';
 import type { Style } from './style.js';
 import type { Summary } from './summary.js';
@@ -10,7 +10,7 @@ export type DecodeFormatName = 'text' | 'json' | 'jsonl';
 
 export const DECODE_FORMAT_NAMES: readonly DecodeFormatName[] = ['text', 'json', 'jsonl'];
 
-/** Formats for `decode`: the full model of each item (or why it is not a certificate), streamed like a report. */
+/** Formats for `decode`: the full model of each item (or why it is not a certificate or request), streamed like a report. */
 export function decodeFormat(name: DecodeFormatName, style: Style): OutputFormat<CertificateResult> {
   switch (name) {
     case 'json':
@@ -28,8 +28,9 @@ export function decodeFormat(name: DecodeFormatName, style: Style): OutputFormat
         begin: () => '',
         result(r) {
           const heading = `${r.source.path} [${r.source.index}]`;
-          if (!r.certificate || !r.view) return `${style.bold(terminalSafe(heading))}\n  ${style.red('not a certificate')}: ${terminalSafe(notCertificate(r))}\n\n`;
-          return renderCertificate(heading, r.certificate, r.view, r.sha256 ?? '', style) + '\n';
+          if (!r.view) return `${style.bold(terminalSafe(heading))}\n  ${style.red('not a certificate or request')}: ${terminalSafe(notDecoded(r))}\n\n`;
+          if (r.csr) return renderRequest(heading, r.csr, r.view, r.sha256 ?? '', style) + '\n';
+          return renderCertificate(heading, r.certificate!, r.view, r.sha256 ?? '', style) + '\n';
         },
         separator: '',
         end: () => '',
@@ -38,17 +39,19 @@ export function decodeFormat(name: DecodeFormatName, style: Style): OutputFormat
 }
 
 function decodeJson(r: CertificateResult): unknown {
-  return r.certificate && r.view ? decodeSummaryJson(r) : { source: r.source, error: notCertificate(r) };
+  return r.view ? decodeSummaryJson(r) : { source: r.source, error: notDecoded(r) };
 }
 
-function notCertificate(r: CertificateResult): string {
+function notDecoded(r: CertificateResult): string {
   return r.findings.map((f) => f.message).join('; ');
 }
 
 /**
- * Whether decode reports a problem for this item: it is not a certificate, it could not be fully
- * decoded, or its encoding breaks DER (the same problems check reports as der.* and decode.malformed).
+ * Whether decode reports a problem for this item: it is not a certificate or request, it could
+ * not be fully decoded, or its encoding breaks DER (the problems check reports as der.* and
+ * decode.malformed).
  */
 export function decodeFailed(r: CertificateResult): boolean {
-  return !r.certificate || r.certificate.problems.length > 0 || r.certificate.violations.length > 0;
+  const model = r.certificate ?? r.csr;
+  return !model || model.problems.length > 0 || model.violations.length > 0;
 }

@@ -1,18 +1,15 @@
 import { describeOid, toHex } from '../der/index.js';
-import { KIND_TITLES } from '../smki/index.js';
+import { KIND_TITLES, REQUEST_KIND_TITLES } from '../smki/index.js';
 import type { SmkiView } from '../smki/index.js';
-import { KNOWN_EXTENSIONS, formatName } from '../x509/index.js';
-import type { AlgorithmIdentifier, Certificate, Extension, ExtensionValues, RelativeDistinguishedName, TimeField } from '../x509/index.js';
+import { KNOWN_EXTENSIONS, findExtension, formatName } from '../x509/index.js';
+import type { AlgorithmIdentifier, Certificate, CertificationRequest, DocumentModel, Extension, ExtensionValues, RelativeDistinguishedName, TimeField } from '../x509/index.js';
 import type { Style } from './style.js';
 import { terminalSafe as safe } from './terminal-safe.js';
 
-/**
- * A readable rendering of one certificate: the SMKI reading first, then every field. Every value
- * comes from the certificate, so each is made safe for a terminal.
- */
+/** A readable rendering of one certificate: the SMKI reading first, then every field. */
 export function renderCertificate(heading: string, cert: Certificate, view: SmkiView, sha256: string, style: Style): string {
   const lines: string[] = [style.bold(safe(heading))];
-  const row = (label: string, value: string) => lines.push(`  ${style.dim(safe(label).padEnd(24))}${safe(value)}`);
+  const row = rowsOf(lines, style);
 
   row('Kind', `${KIND_TITLES[view.kind]} (${view.kindReason})`);
   if (view.role) row('Role', roleText(view));
@@ -31,22 +28,65 @@ export function renderCertificate(heading: string, cert: Certificate, view: Smki
   row('Signature', algorithmText(cert.signature));
   row('Issuer', formatName(cert.issuer) + (cert.issuer ? ` ${nameTypes(cert.issuer.rdns)}` : ''));
   row('Subject', formatName(cert.subject) + (cert.subject ? ` ${nameTypes(cert.subject.rdns)}` : ''));
-  const spki = cert.subjectPublicKeyInfo;
-  if (spki) {
-    row('Public key', `${describeOid(spki.algorithm.oid)}${spki.algorithm.parametersOid ? ', ' + describeOid(spki.algorithm.parametersOid) : ''}`);
-    row('', `${spki.pointFormat} point, ${spki.publicKey.length} octets: ${toHex(spki.publicKey)}`);
-  }
+  keyRows(cert, row);
   if (cert.issuerUniqueIdPresent) row('Issuer unique ID', 'present');
   if (cert.subjectUniqueIdPresent) row('Subject unique ID', 'present');
   for (const ext of cert.extensions) row(`${ext.name ?? ext.oid}`, extensionText(ext));
-  row('Signature alg.', algorithmText(cert.signatureAlgorithm));
-  if (cert.signatureValue) row('Signature value', toHex(cert.signatureValue));
-  if (cert.violations.length > 0 || cert.problems.length > 0) {
-    lines.push('', `  ${style.bold('Encoding')}`);
-    for (const v of cert.violations) lines.push(`  ${style.red('DER')} der.${v.kind} at offset ${v.offset}: ${safe(v.message)}`);
-    for (const p of cert.problems) lines.push(`  ${style.red('malformed')} ${safe(p.path)} at offset ${p.offset}: ${safe(p.message)}`);
-  }
+  signatureAndEncoding(cert, row, lines, style);
   return lines.join('\n') + '\n';
+}
+
+/**
+ * A readable rendering of one certification request: what it asks for first (kind, role, EUI-64,
+ * CN, key usage, subjectAltName, key), then every field.
+ */
+export function renderRequest(heading: string, csr: CertificationRequest, view: SmkiView, sha256: string, style: Style): string {
+  const lines: string[] = [style.bold(safe(heading))];
+  const row = rowsOf(lines, style);
+  const spki = csr.subjectPublicKeyInfo;
+  const san = findExtension(csr, 'subjectAltName');
+
+  row('Kind', `${REQUEST_KIND_TITLES[view.kind]} (${view.kindReason})`);
+  if (view.role) row('Role', roleText(view));
+  if (view.eui64) row('EUI-64', `${view.eui64} (${view.eui64Source})`);
+  if (view.commonName !== undefined) row('Common name', view.commonName);
+  row('Requested key usage', view.keyUsage.length ? view.keyUsage.join(', ') : '(none)');
+  row('Requested SAN', san ? extensionText(san) : '(none)');
+  row('Key', spki ? `${spki.algorithm.parametersOid ? describeOid(spki.algorithm.parametersOid) : describeOid(spki.algorithm.oid)}, ${spki.pointFormat} point (${spki.publicKey.length} octets)` : '(unreadable)');
+  row('SHA-256', sha256);
+
+  lines.push('', `  ${style.bold('Fields')}`);
+  row('Version', csr.version !== undefined ? `${csr.version}${csr.version === 0 ? ' (v1)' : ''}` : '(unreadable)');
+  row('Subject', formatName(csr.subject) + (csr.subject ? ` ${nameTypes(csr.subject.rdns)}` : ''));
+  keyRows(csr, row);
+  row('Attributes', csr.attributes.length ? csr.attributes.map((a) => `${a.name ?? a.oid} (${a.valueCount} value${a.valueCount === 1 ? '' : 's'})`).join(', ') : '(none)');
+  for (const ext of csr.extensions) row(`${ext.name ?? ext.oid}`, extensionText(ext));
+  signatureAndEncoding(csr, row, lines, style);
+  return lines.join('\n') + '\n';
+}
+
+type Row = (label: string, value: string) => void;
+
+/** Adds "label  value" lines; every value comes from the document, so each is made safe for a terminal. */
+function rowsOf(lines: string[], style: Style): Row {
+  return (label, value) => lines.push(`  ${style.dim(safe(label).padEnd(24))}${safe(value)}`);
+}
+
+function keyRows(doc: DocumentModel, row: Row): void {
+  const spki = doc.subjectPublicKeyInfo;
+  if (!spki) return;
+  row('Public key', `${describeOid(spki.algorithm.oid)}${spki.algorithm.parametersOid ? ', ' + describeOid(spki.algorithm.parametersOid) : ''}`);
+  row('', `${spki.pointFormat} point, ${spki.publicKey.length} octets: ${toHex(spki.publicKey)}`);
+}
+
+function signatureAndEncoding(doc: DocumentModel, row: Row, lines: string[], style: Style): void {
+  row('Signature alg.', algorithmText(doc.signatureAlgorithm));
+  if (doc.signatureValue) row('Signature value', toHex(doc.signatureValue));
+  if (doc.violations.length > 0 || doc.problems.length > 0) {
+    lines.push('', `  ${style.bold('Encoding')}`);
+    for (const v of doc.violations) lines.push(`  ${style.red('DER')} der.${v.kind} at offset ${v.offset}: ${safe(v.message)}`);
+    for (const p of doc.problems) lines.push(`  ${style.red('malformed')} ${safe(p.path)} at offset ${p.offset}: ${safe(p.message)}`);
+  }
 }
 
 function roleText(view: SmkiView): string {

@@ -23,4 +23,8 @@ export interface OutputFormat<R = CertificateResult> {
   end(summary: Summary): string;
 }
 
-export const REPORT_SCHEMA_VERSION = 2;
+/**
+ * 2: every result of a certificate or request says which (`document`); `compare` results name their `request`.
+ * 3: `issuer.otherCandidates` names the other issuer certificates that matched.
+ */
+export const REPORT_SCHEMA_VERSION = 3;

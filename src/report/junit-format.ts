@@ -30,7 +30,8 @@ export const JUNIT_FORMAT: OutputFormat = {
       else body += `  <failure type="${attr(f.ruleId)}" message="${attr(f.message)}">${text(`${f.severity}: ${f.ruleId} ${where(f)}`)}</failure>\n`;
     }
     if (notices.length > 0) body += `  <system-out>${text(notices.join('\n'))}</system-out>\n`;
-    const open = `<testcase classname="${attr(r.kind ?? 'input')}" name="${attr(`${r.source.path} [${r.source.index}]`)}"`;
+    const classname = r.kind === undefined ? 'input' : r.document === 'csr' ? `csr.${r.kind}` : r.kind;
+    const open = `<testcase classname="${attr(classname)}" name="${attr(`${r.source.path} [${r.source.index}]`)}"`;
     return body ? `${open}>\n${body}</testcase>\n` : `${open}/>\n`;
   },
   separator: '',

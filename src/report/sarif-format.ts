@@ -18,7 +18,7 @@ function reportingDescriptor(rule: RuleMeta) {
     shortDescription: { text: rule.description },
     fullDescription: { text: `${rule.description} Citation: ${rule.citation}.` },
     defaultConfiguration: { level: LEVEL[rule.severity] },
-    properties: { citation: rule.citation, source: rule.source, appliesTo: rule.appliesTo },
+    properties: { citation: rule.citation, source: rule.source, appliesTo: rule.appliesTo, documents: rule.documents },
   };
 }
 
@@ -57,9 +57,10 @@ export const SARIF_FORMAT: OutputFormat = {
 function sarifResult(r: CertificateResult, f: Finding) {
   const ruleIndex = RULE_INDEX.get(f.ruleId);
   const properties: Record<string, unknown> = { itemIndex: r.source.index, fieldPath: f.path };
-  // No region: the byte offset is into the item's DER, which is not the file's bytes when the file is PEM, base64 or hex.
+  // No region: the byte offset is into the document's DER, which is not the file's bytes when the file is PEM, base64 or hex.
   if (f.offset !== undefined) properties.derOffset = f.offset;
   if (r.sha256 !== undefined) properties.sha256 = r.sha256;
+  if (r.document !== undefined) properties.document = r.document;
   if (r.kind !== undefined) properties.kind = r.kind;
   return {
     ruleId: f.ruleId,

@@ -1,12 +1,12 @@
 import type { CertificateResult } from '../check/result.js';
 import type { Finding, Severity } from '../lint/index.js';
-import { KIND_TITLES } from '../smki/index.js';
+import { documentTitle } from '../smki/index.js';
 import type { OutputFormat, RunInfo } from './format.js';
 import type { Style } from './style.js';
 import type { Summary } from './summary.js';
 import { terminalSafe as safe } from './terminal-safe.js';
 
-/** For people: a header per certificate, its findings worst first, then a summary. */
+/** For people: a header per certificate or request, its findings worst first, then a summary. */
 export function textFormat(style: Style): OutputFormat {
   const severity = (s: Severity) => {
     const label = s.padEnd(7);
@@ -20,6 +20,7 @@ export function textFormat(style: Style): OutputFormat {
     begin: (run: RunInfo) => style.dim(`${run.tool.name} ${run.tool.version} · evaluated at ${run.evaluatedAt} · environment ${run.environment}`) + '\n\n',
     result(r: CertificateResult): string {
       let out = headerLine(r, style) + '\n';
+      if (r.request) out += style.dim(`  answers request ${safe(r.request.source.path)} [${r.request.source.index}] (sha256 ${r.request.sha256.slice(0, 16)}…, subject ${r.request.subject.replace(/-/g, ' ')})`) + '\n';
       if (r.issuer) {
         out += style.dim(`  issued by ${safe(r.issuer.subject)} (sha256 ${r.issuer.sha256.slice(0, 16)}…, matched by ${r.issuer.matchedBy})`) + '\n';
         for (const c of r.issuer.otherCandidates ?? []) {
@@ -47,8 +48,8 @@ function plural(n: number, word: string): string {
 /** "path [index]  Organisation Certificate  role 0x87 = 135 (xmlSigning)  EUI-64 ...  CN '...'" */
 export function headerLine(r: CertificateResult, style: Style): string {
   const head = style.bold(`${safe(r.source.path)} [${r.source.index}]`);
-  if (r.kind === undefined) return head + '  ' + style.dim('not a certificate');
-  const parts = [head, KIND_TITLES[r.kind]];
+  if (r.kind === undefined) return head + '  ' + style.dim('not a certificate or request');
+  const parts = [head, documentTitle(r.document ?? 'certificate', r.kind)];
   const s = r.subject;
   if (s?.roleHex !== undefined) {
     parts.push(s.role !== undefined ? `role 0x${s.roleHex} = ${s.role}${s.roleName ? ` (${s.roleName})` : ' (not in the role table)'}` : `role OU '${safe(s.roleHex)}' (not a hex role code)`);

@@ -1,14 +1,14 @@
 import { OID } from '../der/index.js';
 import { attributesOf } from '../x509/index.js';
-import type { AttributeTypeAndValue, Certificate } from '../x509/index.js';
+import type { AttributeTypeAndValue, DocumentModel } from '../x509/index.js';
 import type { RoleDefinition } from '../smki/index.js';
 
 /** Subject OU attributes: where the Remote Party Role Code lives. */
-export function subjectOus(cert: Certificate): AttributeTypeAndValue[] {
+export function subjectOus(cert: DocumentModel): AttributeTypeAndValue[] {
   return attributesOf(cert.subject, OID.organizationalUnitName);
 }
 
-export function subjectCns(cert: Certificate): AttributeTypeAndValue[] {
+export function subjectCns(cert: DocumentModel): AttributeTypeAndValue[] {
   return attributesOf(cert.subject, OID.commonName);
 }
 
@@ -21,4 +21,9 @@ export const ISO_DAY = (ms: number): string => new Date(ms).toISOString().slice(
 
 export function isoTime(ms: number): string {
   return new Date(ms).toISOString().replace('.000Z', 'Z');
+}
+
+/** "an Organisation Certificate", "a Device CSR". */
+export function withArticle(title: string): string {
+  return `${/^[AEIOU]/.test(title) ? 'an' : 'a'} ${title}`;
 }

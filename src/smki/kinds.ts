@@ -14,3 +14,18 @@ export const KIND_TITLES: Record<CertificateKind, string> = {
 export function isCaKind(kind: CertificateKind): boolean {
   return kind === 'root' || kind === 'issuing-oca' || kind === 'device-ca';
 }
+
+/** What a certification request asks for, by the kind of certificate requested. */
+export const REQUEST_KIND_TITLES: Record<CertificateKind, string> = {
+  organisation: 'Organisation CSR',
+  device: 'Device CSR',
+  'issuing-oca': 'Issuing OCA CSR',
+  root: 'Root OCA CSR',
+  'device-ca': 'Device CA CSR',
+  unknown: 'CSR of unknown kind',
+};
+
+/** "Organisation Certificate", "Device CSR": a document of a kind, for messages and headers. */
+export function documentTitle(document: 'certificate' | 'csr', kind: CertificateKind): string {
+  return document === 'csr' ? REQUEST_KIND_TITLES[kind] : KIND_TITLES[kind];
+}

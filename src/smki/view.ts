@@ -1,12 +1,14 @@
 import { OID } from '../der/index.js';
 import { attributesOf, extensionValue } from '../x509/index.js';
-import type { Certificate } from '../x509/index.js';
-import { classify, namesItselfAsIssuer } from './classify.js';
+import type { Certificate, CertificationRequest, DocumentModel } from '../x509/index.js';
+import { classify, classifyRequest, namesItselfAsIssuer } from './classify.js';
+import type { Classification } from './classify.js';
 import { formatEui64 } from './eui64.js';
 import type { CertificateKind } from './kinds.js';
 import { readRoleCode } from './role-code.js';
 import type { RoleReading } from './role-code.js';
 import type { RoleTable } from './roles.js';
+import { roleAttribute } from './role-ou.js';
 
 /** How an SMKI engineer reads a certificate: kind, role, Entity Identifier, CN. */
 export interface SmkiView {
@@ -24,24 +26,31 @@ export interface SmkiView {
 }
 
 export function smkiView(cert: Certificate, roles: RoleTable, kindOverride?: CertificateKind): SmkiView {
-  const { kind, reason } = kindOverride ? { kind: kindOverride, reason: 'set by --kind' } : classify(cert);
-  // Only text can hold the two hex characters; another type is reported, not read as a code.
-  const ou = attributesOf(cert.subject, OID.organizationalUnitName).find((a) => a.stringType !== undefined);
+  return readDocument(cert, roles, kindOverride ? { kind: kindOverride, reason: 'set by --kind' } : classify(cert), namesItselfAsIssuer(cert));
+}
+
+/** The same reading of a certification request: the role, EUI-64, CN and key usage it asks for. */
+export function requestView(csr: CertificationRequest, roles: RoleTable, kindOverride?: CertificateKind): SmkiView {
+  return readDocument(csr, roles, kindOverride ? { kind: kindOverride, reason: 'set by --kind' } : classifyRequest(csr), false);
+}
+
+function readDocument(doc: DocumentModel, roles: RoleTable, { kind, reason }: Classification, selfIssued: boolean): SmkiView {
+  const ou = roleAttribute(doc.subject);
   const view: SmkiView = {
     kind,
     kindReason: reason,
     role: ou ? readRoleCode(ou.value, roles) : undefined,
-    commonName: attributesOf(cert.subject, OID.commonName)[0]?.value,
-    keyUsage: extensionValue(cert, 'keyUsage')?.names ?? [],
-    policies: extensionValue(cert, 'certificatePolicies')?.map((p) => p.oid) ?? [],
-    selfIssued: namesItselfAsIssuer(cert),
+    commonName: attributesOf(doc.subject, OID.commonName)[0]?.value,
+    keyUsage: extensionValue(doc, 'keyUsage')?.names ?? [],
+    policies: extensionValue(doc, 'certificatePolicies')?.map((p) => p.oid) ?? [],
+    selfIssued,
   };
-  const uid = attributesOf(cert.subject, OID.x500UniqueIdentifier)[0];
+  const uid = attributesOf(doc.subject, OID.x500UniqueIdentifier)[0];
   if (uid && uid.valueType === 'BIT STRING' && uid.valueBytes.length > 1) {
     view.eui64 = formatEui64(uid.valueBytes.subarray(1));
     view.eui64Source = 'x500UniqueIdentifier';
   } else {
-    const hw = extensionValue(cert, 'subjectAltName')?.find((n) => n.hardwareModuleName)?.hardwareModuleName;
+    const hw = extensionValue(doc, 'subjectAltName')?.find((n) => n.hardwareModuleName)?.hardwareModuleName;
     if (hw) {
       view.eui64 = formatEui64(hw.hwSerialNum);
       view.eui64Source = 'hwSerialNum';

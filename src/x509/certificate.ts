@@ -1,11 +1,14 @@
 import { DerNode, Tag, asBytes, decodeInteger, decodeSmallInteger, decodeTime, nodeName, oidName, oidOf, parseDer } from '../der/index.js';
-import type { BytesLike } from '../der/index.js';
+import type { BytesLike, DerParseResult } from '../der/index.js';
 import { decodeAlgorithm } from './algorithm.js';
 import { DecodeContext, kids } from './context.js';
 import { decodeExtensionValue } from './extensions/index.js';
 import { decodeName } from './name.js';
+import { decodeSigned } from './signed.js';
 import { decodeSubjectPublicKeyInfo } from './public-key.js';
 import type { Certificate, Extension, TimeField, Validity } from './types.js';
+
+const CERTIFICATE_NAMES = { outer: 'certificate', inner: 'tbsCertificate', signature: 'signatureValue' };
 
 /**
  * Decodes an X.509 certificate from DER. Never throws on bad bytes (only on an argument that is
@@ -14,7 +17,11 @@ import type { Certificate, Extension, TimeField, Validity } from './types.js';
  */
 export function decodeCertificate(input: BytesLike): Certificate {
   const der = asBytes(input, 'decodeCertificate: der');
-  const parsed = parseDer(der);
+  return decodeCertificateTree(der, parseDer(der));
+}
+
+/** The certificate model from an already parsed DER tree of `der`. */
+export function decodeCertificateTree(der: Uint8Array, parsed: DerParseResult): Certificate {
   const ctx = new DecodeContext(der, parsed.violations);
   const cert: Certificate = {
     der,
@@ -24,20 +31,7 @@ export function decodeCertificate(input: BytesLike): Certificate {
     violations: parsed.violations,
     problems: ctx.problems,
   };
-  const root = parsed.root;
-  if (root === null) {
-    ctx.problem('certificate', 0, 'no DER element could be read');
-    return cert;
-  }
-  const certSeq = ctx.expect(root, Tag.Sequence, 'certificate');
-  if (!certSeq) return cert;
-  const [tbsNode, sigAlgNode, sigNode] = kids(certSeq);
-  const tbs = ctx.expect(tbsNode, Tag.Sequence, 'tbsCertificate', certSeq);
-  if (tbs) decodeTbs(ctx, tbs, cert);
-  cert.signatureAlgorithm = decodeAlgorithm(ctx, sigAlgNode, 'signatureAlgorithm', certSeq);
-  const sig = ctx.expect(sigNode, Tag.BitString, 'signatureValue', certSeq);
-  if (sig && sig.length >= 1) cert.signatureValue = der.subarray(sig.valueOffset + 1, sig.end);
-  if (kids(certSeq).length > 3) ctx.problem('certificate', kids(certSeq)[3].offset, `certificate has ${kids(certSeq).length} elements; expected 3`);
+  decodeSigned(ctx, parsed.root, cert, CERTIFICATE_NAMES, (tbs) => decodeTbs(ctx, tbs, cert));
   return cert;
 }
 
@@ -82,7 +76,7 @@ function decodeTbs(ctx: DecodeContext, tbs: DerNode, cert: Certificate): void {
     i++;
   }
   if (k[i]?.isContext(3)) {
-    decodeExtensions(ctx, k[i], cert);
+    decodeExtensions(ctx, k[i].children?.[0], k[i], 'tbsCertificate.extensions', cert.extensions);
     i++;
   }
   if (i < k.length) ctx.problem(p, k[i].offset, `tbsCertificate holds an unexpected ${nodeName(k[i])} at offset ${k[i].offset}`);
@@ -107,14 +101,14 @@ function decodeTimeField(ctx: DecodeContext, node: DerNode | undefined, path: st
   return t;
 }
 
-function decodeExtensions(ctx: DecodeContext, wrapper: DerNode, cert: Certificate): void {
-  const path = 'tbsCertificate.extensions';
-  const seq = ctx.expect(wrapper.children?.[0], Tag.Sequence, path, wrapper);
+/** Extensions ::= SEQUENCE SIZE (1..MAX) OF Extension, as a certificate holds them or a request asks for them. */
+export function decodeExtensions(ctx: DecodeContext, node: DerNode | undefined, parent: DerNode, path: string, into: Extension[]): void {
+  const seq = ctx.expect(node, Tag.Sequence, path, parent);
   if (!seq) return;
   if (kids(seq).length === 0) ctx.problem(path, seq.offset, 'extensions is an empty SEQUENCE; when present it must hold at least one extension');
   for (const e of kids(seq)) {
     const ext = decodeExtension(ctx, e, path);
-    if (ext) cert.extensions.push(ext);
+    if (ext) into.push(ext);
   }
 }
 

@@ -161,24 +161,16 @@ export interface Extension {
   error?: string;
 }
 
-export interface Certificate {
+/**
+ * The fields a certificate and a certification request share: what rules about a subject, a key,
+ * the (requested) extensions and the signature read, whatever the document.
+ */
+export interface DocumentModel {
   /** Every byte of the input item (including any trailing bytes). */
   der: Uint8Array;
-  /** The encoded tbsCertificate: what the signature covers. */
-  tbs?: Uint8Array;
-  /** 1, 2 or 3; undefined when unreadable. */
-  version?: number;
-  serialNumber?: { bytes: Uint8Array; value: bigint; offset: number };
-  signature?: AlgorithmIdentifier;
-  issuer?: Name;
-  validity?: Validity;
   subject?: Name;
   subjectPublicKeyInfo?: SubjectPublicKeyInfo;
-  issuerUniqueIdPresent: boolean;
-  subjectUniqueIdPresent: boolean;
-  /** Offsets of the issuerUniqueID [1] and subjectUniqueID [2] elements, when present. */
-  issuerUniqueIdOffset?: number;
-  subjectUniqueIdOffset?: number;
+  /** A certificate's extensions, or the extensions a request asks for (its extensionRequest). */
   extensions: Extension[];
   signatureAlgorithm?: AlgorithmIdentifier;
   /** Content of the signatureValue BIT STRING after the unused-bits octet. */
@@ -188,3 +180,44 @@ export interface Certificate {
   /** Structural problems: set when a field is missing or not of its type. */
   problems: DecodeProblem[];
 }
+
+export interface Certificate extends DocumentModel {
+  /** The encoded tbsCertificate: what the signature covers. */
+  tbs?: Uint8Array;
+  /** 1, 2 or 3; undefined when unreadable. */
+  version?: number;
+  serialNumber?: { bytes: Uint8Array; value: bigint; offset: number };
+  signature?: AlgorithmIdentifier;
+  issuer?: Name;
+  validity?: Validity;
+  issuerUniqueIdPresent: boolean;
+  subjectUniqueIdPresent: boolean;
+  /** Offsets of the issuerUniqueID [1] and subjectUniqueID [2] elements, when present. */
+  issuerUniqueIdOffset?: number;
+  subjectUniqueIdOffset?: number;
+}
+
+/** One attribute of a certification request: Attribute ::= SEQUENCE { type, values SET OF ANY }. */
+export interface RequestAttribute {
+  oid: string;
+  name?: string;
+  /** How many values its SET holds. */
+  valueCount: number;
+  offset: number;
+}
+
+/** A PKCS#10 certification request (RFC 2986), as far as the bytes could be read. */
+export interface CertificationRequest extends DocumentModel {
+  /** The encoded certificationRequestInfo: what the self-signature covers. */
+  info?: Uint8Array;
+  /** The version INTEGER's value (0 is v1, the only one defined); undefined when unreadable. */
+  version?: number;
+  versionOffset?: number;
+  /** Every attribute of the [0] attributes field, in order. */
+  attributes: RequestAttribute[];
+  /** Offset of the [0] attributes field. */
+  attributesOffset?: number;
+}
+
+/** What a document is: an X.509 certificate or a PKCS#10 certification request. */
+export type DocumentKind = 'certificate' | 'csr';

@@ -71,8 +71,11 @@ export function toPem(der: Uint8Array, label = 'CERTIFICATE'): string {
   return `-----BEGIN ${label}-----\n${lines.join('\n')}\n-----END ${label}-----\n`;
 }
 
+/** Certificate or request parts: both hold a list of (requested) extensions. */
+type WithExtensions = { extensions: Ext[] | null };
+
 /** Replaces the extension with this id (in place, keeping the order). */
-export function replaceExtension(parts: CertParts, id: string, ext: Ext): CertParts {
+export function replaceExtension<T extends WithExtensions>(parts: T, id: string, ext: Ext): T {
   const list = parts.extensions ?? [];
   const at = list.findIndex((e) => e.id === id);
   if (at < 0) throw new Error(`no extension ${id}`);
@@ -80,13 +83,13 @@ export function replaceExtension(parts: CertParts, id: string, ext: Ext): CertPa
   return parts;
 }
 
-export function removeExtension(parts: CertParts, id: string): CertParts {
+export function removeExtension<T extends WithExtensions>(parts: T, id: string): T {
   parts.extensions = (parts.extensions ?? []).filter((e) => e.id !== id);
   return parts;
 }
 
 /** Inserts after the extension with this id, or at the end when `after` is null. */
-export function addExtension(parts: CertParts, ext: Ext, after: string | null = null): CertParts {
+export function addExtension<T extends WithExtensions>(parts: T, ext: Ext, after: string | null = null): T {
   const list = parts.extensions ?? [];
   const at = after === null ? list.length : list.findIndex((e) => e.id === after) + 1;
   list.splice(at, 0, ext);

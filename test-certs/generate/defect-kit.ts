@@ -1,5 +1,7 @@
 import type { CertParts } from './certificate.js';
 import { buildCertificate, toPem } from './certificate.js';
+import { bytes, concat, seq, tlv } from './der-writer.js';
+import type { KeyPair } from './keys.js';
 import { sha256 } from './keys.js';
 import type { ValidPki } from './pki.js';
 import type { OrganisationOptions } from './profiles.js';
@@ -43,3 +45,25 @@ export function renderDefect(defect: Defect, pki: ValidPki): SampleFile {
   else content = toPem(buildCertificate(result).der);
   return { file: `defects/${defect.name}.pem`, kind: defect.kind, description: defect.description, expect: defect.expect, content };
 }
+
+/** A signer whose ECDSA-Sig-Value gets a redundant leading 00 on r: the signature is no longer DER. */
+export function nonDerSigner(key: KeyPair): KeyPair {
+  return {
+    ...key,
+    sign: (message) => {
+      const sig = key.sign(message);
+      const rLength = sig[3];
+      const r = sig.subarray(4, 4 + rLength);
+      const s = sig.subarray(4 + rLength);
+      return seq(tlv(0x02, concat(bytes(0), r)), s);
+    },
+  };
+}
+
+/** The key with the last octet of Y changed: 65 octets, 04 first, and (for this label) not on the curve. */
+export function offCurve(key: KeyPair): KeyPair {
+  const publicKey = key.publicKey.slice();
+  publicKey[64] ^= 0x01;
+  return { ...key, publicKey };
+}
+

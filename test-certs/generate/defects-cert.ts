@@ -1,8 +1,9 @@
 import type { CertParts } from './certificate.js';
 import { addExtension, removeExtension, replaceExtension } from './certificate.js';
 import type { Defect } from './defect-kit.js';
-import { supplier } from './defect-kit.js';
+import { nonDerSigner, offCurve, supplier } from './defect-kit.js';
 import {
+  bytes,
   concat,
   contextConstructed,
   contextPrimitive,
@@ -125,6 +126,27 @@ export const certificateDefects: Defect[] = [
     description: 'The subject key is Ed25519, not id-ecPublicKey.',
     expect: ['cert.key.algorithm'],
     build: supplierWith((p, label) => withKey(p, ed25519Key(label))),
+  },
+  {
+    name: 'cert-key-not-on-curve',
+    kind: 'organisation',
+    description: 'A 65-octet uncompressed P-256 point whose Y was changed, so it is not on the curve; its SKI is computed over those octets.',
+    expect: ['cert.key.not-on-curve'],
+    build: supplierWith((p, label) => withKey(p, offCurve(p256Key(label)))),
+  },
+  {
+    name: 'cert-ku-not-der-minimal',
+    kind: 'organisation',
+    description: 'keyUsage digitalSignature written as 03 02 00 80: seven trailing zero bits kept where DER writes 03 02 07 80.',
+    expect: ['cert.ku.not-der-minimal'],
+    build: supplierWith((p) => replaceExtension(p, 'ku', extension('ku', OIDS.keyUsage, tlv(0x03, bytes(0x00, 0x80)), true))),
+  },
+  {
+    name: 'cert-signature-not-der',
+    kind: 'organisation',
+    description: "The Issuing OCA's ECDSA-Sig-Value has a redundant leading 00 octet on r; verifiers that insist on DER reject it.",
+    expect: ['cert.sig-value.not-der', 'chain.signature.invalid'],
+    build: supplierWith((p) => void (p.signer = nonDerSigner(p.signer))),
   },
   {
     name: 'cert-ku-missing',

@@ -10,12 +10,15 @@ import { derDefects } from './defects-der.js';
 import { deviceDefects } from './defects-device.js';
 import { inputDefects } from './defects-input.js';
 import { organisationDefects } from './defects-org.js';
+import { certificateLabelledRequest, renderRequestDefect, requestDefects } from './defects-request.js';
 import { MANIFEST, manifestText } from './manifest.js';
+import { samplePairs } from './pairs.js';
 import { buildValidPki, orgBundle } from './pki.js';
-import type { SampleFile } from './sample-file.js';
+import { mixedBundle, validRequests } from './requests.js';
+import type { SampleFile, SamplePair } from './sample-file.js';
 
 /** The generated folders; everything else under test-certs/ (README, generate/) is left alone. */
-export const GENERATED_DIRS = ['valid', 'defects', 'bundles'] as const;
+export const GENERATED_DIRS = ['valid', 'defects', 'bundles', 'requests', 'request-defects', 'pairs'] as const;
 
 const DEFECTS: Defect[] = [
   ...organisationDefects,
@@ -27,27 +30,37 @@ const DEFECTS: Defect[] = [
   ...inputDefects,
 ];
 
-export function samplePkiFiles(): SampleFile[] {
+export function samplePkiFiles(): { files: SampleFile[]; pairs: SamplePair[] } {
   const pki = buildValidPki();
-  const files = [...pki.files, orgBundle(pki), ...DEFECTS.map((d) => renderDefect(d, pki))];
+  const pairs = samplePairs(pki);
+  const files = [
+    ...pki.files,
+    orgBundle(pki),
+    mixedBundle(pki),
+    ...DEFECTS.map((d) => renderDefect(d, pki)),
+    ...validRequests(),
+    ...requestDefects.map((d) => renderRequestDefect(d, pki)),
+    certificateLabelledRequest(pki),
+    ...pairs.files,
+  ];
   const seen = new Set<string>();
   for (const f of files) {
     if (seen.has(f.file)) throw new Error(`two samples named ${f.file}`);
     seen.add(f.file);
   }
-  return files;
+  return { files, pairs: pairs.pairs };
 }
 
 /** Writes the sample PKI and its manifest under outDir, replacing earlier output. */
 export function generateSamplePki(outDir: string): SampleFile[] {
-  const files = samplePkiFiles();
+  const { files, pairs } = samplePkiFiles();
   for (const dir of GENERATED_DIRS) rmSync(join(outDir, dir), { recursive: true, force: true });
   for (const f of files) {
     const path = join(outDir, f.file);
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, f.content);
   }
-  writeFileSync(join(outDir, MANIFEST), manifestText(files));
+  writeFileSync(join(outDir, MANIFEST), manifestText(files, pairs));
   return files;
 }
 

@@ -13,6 +13,8 @@ export interface KeyPair {
   publicKey: Uint8Array;
   /** ecdsa-with-SHA256 over the message, DER ECDSA-Sig-Value, RFC 6979 nonce. */
   sign(message: Uint8Array): Uint8Array;
+  /** The same with ecdsa-with-SHA384 (P-256 keys only). */
+  signSha384?(message: Uint8Array): Uint8Array;
 }
 
 const PREFIX = 'smki-lint sample ';
@@ -48,21 +50,20 @@ export function p256Key(label: string, compressed = false): KeyPair {
     type: 'P-256',
     publicKey: p256.getPublicKey(secret, compressed),
     sign: (message) => p256.sign(message, secret, { prehash: true, format: 'der', lowS: true }),
+    signSha384: (message) => p256.sign(new Uint8Array(createHash('sha384').update(message).digest()), secret, { prehash: false, format: 'der', lowS: true }),
   };
   cache.set(id, key);
   return key;
 }
 
-/** A P-384 subject key; it never signs, because every sample issuer is P-256. */
+/** A P-384 subject key; it signs (ecdsa-with-SHA256) only its own sample request, as every sample issuer is P-256. */
 export function p384Key(label: string): KeyPair {
   const secret = secretFor(label, p384.Point.CURVE().n, 48);
   return {
     label,
     type: 'P-384',
     publicKey: p384.getPublicKey(secret, false),
-    sign: () => {
-      throw new Error('sample issuers sign with P-256 only');
-    },
+    sign: (message) => p384.sign(sha256(message), secret, { prehash: false, format: 'der', lowS: true }),
   };
 }
 

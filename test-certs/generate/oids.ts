@@ -22,6 +22,8 @@ export const OIDS = {
   extKeyUsage: '2.5.29.37',
   clientAuth: '1.3.6.1.5.5.7.3.2',
   hardwareModuleName: '1.3.6.1.5.5.7.8.4',
+  extensionRequest: '1.2.840.113549.1.9.14',
+  challengePassword: '1.2.840.113549.1.9.7',
   /** hwType of the reference test data's device certificates. */
   smkiHwType: '1.2.826.0.1.8641679.1.2.2.1',
   /** The test environment's organisation / OCA / root policy (spec section 6). */

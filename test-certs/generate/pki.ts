@@ -96,6 +96,6 @@ export function orgBundle(pki: ValidPki): SampleFile {
     description: 'Bundle of three valid organisation certificates (02 DS, 03 KA, 89 DS) with text between the PEM blocks.',
     expect: [],
     content,
-    certificates: 3,
+    items: 3,
   };
 }

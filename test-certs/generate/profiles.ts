@@ -1,6 +1,6 @@
 import type { Built, CertParts } from './certificate.js';
 import { contextConstructed, generalizedTime, integer, oid, printableString, seq, tlv, utcTime } from './der-writer.js';
-import type { KeyUsageName } from './extensions.js';
+import type { Ext, KeyUsageName } from './extensions.js';
 import {
   authorityKeyIdentifier,
   caBasicConstraints,
@@ -14,6 +14,8 @@ import type { KeyPair } from './keys.js';
 import { keyIdMethod2, p256Key, serialContent, subjectPublicKeyInfo } from './keys.js';
 import { caName, cn, name, organisationName, rdn } from './names.js';
 import { OIDS } from './oids.js';
+import type { RequestParts } from './request.js';
+import { V1 } from './request.js';
 
 // The field-by-field profiles of spec sections 3 and 4, shaped like the reference certificates.
 
@@ -144,4 +146,28 @@ export function device(o: DeviceOptions): CertParts {
     authorityKeyIdentifier(o.issuer.keyId),
   ];
   return parts;
+}
+
+export interface OrganisationRequestOptions {
+  label: string;
+  role: string;
+  usage: Usage;
+  eui: Uint8Array;
+  commonName?: string;
+}
+
+/** Organisation CSR (SEC Appendix M, Appendix F): the certificate's subject and key, keyUsage requested. */
+export function organisationRequest(o: OrganisationRequestOptions): RequestParts {
+  const key = p256Key(o.label);
+  return requestBase(organisationName({ commonName: o.commonName, role: o.role, eui: o.eui }), key, [keyUsage(USAGE_BITS[o.usage])]);
+}
+
+/** Device CSR: empty subject, keyUsage and the critical subjectAltName hardwareModuleName requested. */
+export function deviceRequest(o: { label: string; usage: Usage; hwSerialNum: Uint8Array }): RequestParts {
+  const key = p256Key(o.label);
+  return requestBase(name(), key, [keyUsage(USAGE_BITS[o.usage]), subjectAltName([hardwareModuleName(o.hwSerialNum)])]);
+}
+
+function requestBase(subject: Uint8Array, key: KeyPair, extensions: Ext[]): RequestParts {
+  return { version: V1, subject, spki: subjectPublicKeyInfo(key), extensions, extraAttributes: [], signatureAlgorithm: ECDSA_SHA256, signer: key };
 }

@@ -6,10 +6,22 @@ export interface SampleFile {
   /** Path relative to test-certs/. */
   file: string;
   kind: Kind;
+  /** Set for certification requests; a file without it holds certificates. */
+  document?: 'csr';
   description: string;
   /** Every rule id the linter reports for this file, all severities. */
   expect: string[];
-  content: string;
-  /** Number of certificates, given only for bundles. */
-  certificates?: number;
+  /** Text, or bytes for binary DER. */
+  content: string | Uint8Array;
+  /** Number of items (certificates and requests), given only for files that hold more than one. */
+  items?: number;
+}
+
+/** A request and the certificate issued for it, compared as `smki-lint compare <request> <certificate>` does. */
+export interface SamplePair {
+  request: string;
+  certificate: string;
+  description: string;
+  /** Every rule id the comparison reports for the pair (comparison and certificate rules). */
+  expect: string[];
 }

@@ -10,6 +10,16 @@ export const TEST_CERTS = join(import.meta.dirname, '..', '..', 'test-certs');
 export interface ManifestEntry {
   file: string;
   kind: string;
+  /** 'csr' for certification requests; absent for certificates. */
+  document?: 'csr';
+  description: string;
+  expect: string[];
+}
+
+/** A request and its certificate, and what comparing them reports. */
+export interface ManifestPair {
+  request: string;
+  certificate: string;
   description: string;
   expect: string[];
 }
@@ -18,6 +28,9 @@ export interface Manifest {
   evaluationTime: string;
   environment: string;
   files: ManifestEntry[];
+  /** The folder (under test-certs/) of the issuers the pairs' expectations assume. */
+  pairsIssuers: string;
+  pairs: ManifestPair[];
 }
 
 export function loadManifest(): Manifest {
@@ -35,9 +48,9 @@ export function checkSampleFile(file: string, checker = manifestChecker()): Cert
   return checker.checkSource(new Uint8Array(readFileSync(join(TEST_CERTS, file))), file);
 }
 
-/** Manifest entries whose expectations include the rule id. */
-export function entriesExpecting(ruleId: string): ManifestEntry[] {
-  return loadManifest().files.filter((f) => f.expect.includes(ruleId));
+/** Manifest entries of one document (certificates by default) whose expectations include the rule id. */
+export function entriesExpecting(ruleId: string, document: 'certificate' | 'csr' = 'certificate'): ManifestEntry[] {
+  return loadManifest().files.filter((f) => f.expect.includes(ruleId) && (f.document ?? 'certificate') === document);
 }
 
 /** Manifest entries under valid/ of the given kinds. */

@@ -9,6 +9,9 @@ import sigAlgMismatch from './sig-alg-mismatch.js';
 import keyAlgorithm from './key-algorithm.js';
 import keyCurve from './key-curve.js';
 import keyNotUncompressed from './key-not-uncompressed.js';
+import keyNotOnCurve from './key-not-on-curve.js';
+import kuNotDerMinimal from './ku-not-der-minimal.js';
+import sigValueNotDer from './sig-value-not-der.js';
 import kuMissing from './ku-missing.js';
 import kuNotCritical from './ku-not-critical.js';
 import policiesMissing from './policies-missing.js';
@@ -38,11 +41,14 @@ export const CERTIFICATE_RULES: readonly Rule[] = [
   sigAlgNotEcdsaSha256,
   sigAlgParametersPresent,
   sigAlgMismatch,
+  sigValueNotDer,
   keyAlgorithm,
   keyCurve,
   keyNotUncompressed,
+  keyNotOnCurve,
   kuMissing,
   kuNotCritical,
+  kuNotDerMinimal,
   policiesMissing,
   policiesNotCritical,
   policiesUnexpectedOid,

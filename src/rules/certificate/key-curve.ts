@@ -1,16 +1,18 @@
 import { OID, describeOid } from '../../der/index.js';
 import { defineRule } from '../../lint/index.js';
-import { PATH } from '../paths.js';
+import { pathsOf } from '../paths.js';
 
 export default defineRule({
   id: 'cert.key.curve',
   severity: 'error',
+  documents: ['certificate', 'csr'],
   appliesTo: 'all',
   citation: 'GBCS section 12; RFC 5480 2.1.1.1',
   description: 'The elliptic curve key is not on namedCurve prime256v1 (1.2.840.10045.3.1.7).',
   source: 'spec',
-  check({ cert }, ctx) {
-    const alg = cert.subjectPublicKeyInfo?.algorithm;
+  check({ doc, document }, ctx) {
+    const paths = pathsOf(document);
+    const alg = doc.subjectPublicKeyInfo?.algorithm;
     // Only an EC key has a curve; another algorithm is cert.key.algorithm's finding.
     if (!alg || alg.oid !== OID.ecPublicKey || alg.parametersOid === OID.prime256v1) return;
     const found =
@@ -21,6 +23,6 @@ export default defineRule({
           : alg.parameters === 'null'
             ? 'no curve (the parameters are NULL, as implicitlyCA)'
             : 'explicit curve parameters (specifiedCurve), which RFC 5480 forbids';
-    ctx.report({ path: PATH.spkiAlgorithm, offset: alg.offset, message: `the EC key names ${found}; SMKI keys use namedCurve prime256v1 (${OID.prime256v1})` });
+    ctx.report({ path: paths.spkiAlgorithm, offset: alg.offset, message: `the EC key names ${found}; SMKI keys use namedCurve prime256v1 (${OID.prime256v1})` });
   },
 });

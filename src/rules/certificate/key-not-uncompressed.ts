@@ -1,18 +1,20 @@
 import { OID } from '../../der/index.js';
 import { defineRule } from '../../lint/index.js';
-import { PATH } from '../paths.js';
+import { pathsOf } from '../paths.js';
 
 const POINT_OCTETS = 65;
 
 export default defineRule({
   id: 'cert.key.not-uncompressed',
   severity: 'error',
+  documents: ['certificate', 'csr'],
   appliesTo: 'all',
   citation: 'GBCS section 12; RFC 5480 2.2; SEC 1 2.3.3',
   description: 'The EC public key is not a 65-octet uncompressed point (0x04 || X || Y).',
   source: 'spec',
-  check({ cert }, ctx) {
-    const spki = cert.subjectPublicKeyInfo;
+  check({ doc, document }, ctx) {
+    const paths = pathsOf(document);
+    const spki = doc.subjectPublicKeyInfo;
     // Only an EC key is a point; another algorithm is cert.key.algorithm's finding.
     if (!spki || spki.algorithm.oid !== OID.ecPublicKey) return;
     const key = spki.publicKey;
@@ -38,6 +40,6 @@ export default defineRule({
       default:
         found = n === 0 ? 'empty' : `${n} octets starting ${first}, which is no SEC 1 point form`;
     }
-    ctx.report({ path: PATH.publicKey, offset: spki.keyOffset, message: `subjectPublicKey is ${found}; SMKI requires the 65-octet uncompressed form 04 || X || Y` });
+    ctx.report({ path: paths.publicKey, offset: spki.keyOffset, message: `subjectPublicKey is ${found}; SMKI requires the 65-octet uncompressed form 04 || X || Y` });
   },
 });

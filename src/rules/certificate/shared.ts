@@ -1,6 +1,6 @@
 import { toHex } from '../../der/index.js';
 import type { CryptoAdapter } from '../../crypto/adapter.js';
-import type { AlgorithmIdentifier, Certificate, Extension } from '../../x509/index.js';
+import type { AlgorithmIdentifier, Certificate, DocumentModel, Extension } from '../../x509/index.js';
 import { KNOWN_EXTENSIONS } from '../../x509/index.js';
 
 // Helpers shared by the general certificate rules. Everything here runs only once a rule has
@@ -12,7 +12,7 @@ export function hexUpper(bytes: Uint8Array): string {
 }
 
 /** Offset of a view into the certificate's bytes, when it is one. */
-export function offsetIn(cert: Certificate, part: Uint8Array | undefined): number | undefined {
+export function offsetIn(cert: DocumentModel, part: Uint8Array | undefined): number | undefined {
   if (!part || part.buffer !== cert.der.buffer) return undefined;
   const offset = part.byteOffset - cert.der.byteOffset;
   return offset >= 0 && offset + part.length <= cert.der.length ? offset : undefined;

@@ -8,13 +8,14 @@ import { describeParameters, isEcdsaSignature } from './shared.js';
 export default defineRule({
   id: 'cert.sig-alg.parameters-present',
   severity: 'error',
+  documents: ['certificate', 'csr'],
   appliesTo: 'all',
   citation: 'GBCS section 12; RFC 5758 3.2',
   description: 'An ECDSA signature AlgorithmIdentifier has parameters (NULL included); ecdsa-with-SHA256 takes absent parameters.',
   source: 'spec',
-  check({ cert }, ctx) {
-    check(cert.signature, PATH.signature, ctx);
-    check(cert.signatureAlgorithm, PATH.signatureAlgorithm, ctx);
+  check(target, ctx) {
+    if (target.document === 'certificate') check(target.cert.signature, PATH.signature, ctx);
+    check(target.doc.signatureAlgorithm, PATH.signatureAlgorithm, ctx);
   },
 });
 

@@ -4,11 +4,13 @@ export default defineRule({
   id: 'decode.malformed',
   severity: 'error',
   appliesTo: 'all',
+  documents: ['certificate', 'csr'],
   citation: 'RFC 5280 4.1 (Certificate ASN.1 structure)',
-  description: 'The bytes are not a well-formed X.509 certificate: a field is missing or of the wrong type. Profile rules are not run on such a certificate.',
+  documentCitations: { csr: 'RFC 2986 section 4 (CertificationRequest ASN.1 structure)' },
+  description: 'The bytes are not a well-formed X.509 certificate or PKCS#10 request: a field is missing or of the wrong type. Profile rules are not run on such a document.',
   source: 'spec',
   onMalformed: true,
-  check({ cert }, ctx) {
-    for (const p of cert.problems) ctx.report({ path: p.path, offset: p.offset, message: p.message });
+  check({ doc }, ctx) {
+    for (const p of doc.problems) ctx.report({ path: p.path, offset: p.offset, message: p.message });
   },
 });

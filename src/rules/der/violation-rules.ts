@@ -32,7 +32,7 @@ const DER_RULES: Record<DerViolationKind, { citation: string; description: strin
   'set.order': { citation: 'X.690 11.6', description: 'The elements of a SET OF are not in ascending order of their encodings.' },
   form: { citation: 'X.690 10.2, 8.1.2.5', description: 'An element uses the wrong form: a string or BIT STRING constructed, a SEQUENCE or SET primitive, or end-of-contents octets where none belong.' },
   'default-encoded': { citation: 'X.690 11.5', description: 'A component equal to its DEFAULT value is encoded (critical FALSE, cA FALSE, version v1).' },
-  'trailing-bytes': { citation: 'X.690 8.1.1; RFC 5280 4.1', description: 'Bytes follow the end of the certificate.' },
+  'trailing-bytes': { citation: 'X.690 8.1.1; RFC 5280 4.1', description: 'Bytes follow the end of the certificate or request.' },
   depth: { citation: 'smki-lint safety limit', description: 'Elements are nested deeper than the reader accepts; their content was not read.' },
 };
 
@@ -42,12 +42,13 @@ function derRule(kind: DerViolationKind): Rule {
     id: `der.${kind}`,
     severity: 'error',
     appliesTo: 'all',
+    documents: ['certificate', 'csr'],
     citation,
     description,
     source: 'spec',
     onMalformed: true,
-    check({ cert }, ctx) {
-      for (const v of cert.violations) {
+    check({ doc }, ctx) {
+      for (const v of doc.violations) {
         if (v.kind === kind) ctx.report({ path: `der@${v.offset}`, offset: v.offset, message: v.message });
       }
     },

@@ -1,8 +1,10 @@
 import { OID, oidName, toHex } from '../../der/index.js';
 import { defineRule } from '../../lint/index.js';
+import { withArticle } from '../support.js';
+import { documentTitle } from '../../smki/index.js';
 import { extensionValue, findExtension } from '../../x509/index.js';
 import type { GeneralName } from '../../x509/index.js';
-import { extensionPath } from '../paths.js';
+import { pathsOf } from '../paths.js';
 
 function isHardwareModuleName(n: GeneralName): boolean {
   return n.type === 'otherName' && n.otherNameType === OID.hardwareModuleName && n.hardwareModuleName !== undefined;
@@ -23,20 +25,22 @@ function describe(n: GeneralName): string {
 export default defineRule({
   id: 'device.san.not-single-hw-module',
   severity: 'error',
+  documents: ['certificate', 'csr'],
   appliesTo: ['device'],
   citation: 'GBCS section 12 (Device Certificates); RFC 4108 5',
   description: 'The subjectAltName of a Device Certificate holds a single GeneralName: an otherName of type hardwareModuleName (1.3.6.1.5.5.7.8.4).',
   source: 'spec',
-  check({ cert }, ctx) {
+  check({ doc, document }, ctx) {
+    const paths = pathsOf(document);
     // Undecodable values are cert.extension.undecodable's finding; a missing one is device.san.missing's.
-    const names = extensionValue(cert, 'subjectAltName');
+    const names = extensionValue(doc, 'subjectAltName');
     if (!names) return;
     if (names.length === 1 && isHardwareModuleName(names[0])) return;
     const held = names.length === 0 ? 'no GeneralName' : `${names.length} GeneralName${names.length === 1 ? '' : 's'}: ${names.map(describe).join(', ')}`;
     ctx.report({
-      path: extensionPath('subjectAltName'),
-      offset: findExtension(cert, 'subjectAltName')?.valueOffset,
-      message: `subjectAltName holds ${held}; a Device Certificate's subjectAltName holds exactly one GeneralName, an otherName hardwareModuleName (1.3.6.1.5.5.7.8.4)`,
+      path: paths.extension('subjectAltName'),
+      offset: findExtension(doc, 'subjectAltName')?.valueOffset,
+      message: `subjectAltName holds ${held}; ${withArticle(documentTitle(document, 'device'))}'s subjectAltName holds exactly one GeneralName, an otherName hardwareModuleName (1.3.6.1.5.5.7.8.4)`,
     });
   },
 });

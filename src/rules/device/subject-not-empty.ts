@@ -1,23 +1,27 @@
 import { defineRule } from '../../lint/index.js';
+import { withArticle } from '../support.js';
+import { documentTitle } from '../../smki/index.js';
 import { formatName } from '../../x509/index.js';
-import { PATH } from '../paths.js';
+import { pathsOf } from '../paths.js';
 
 export default defineRule({
   id: 'device.subject.not-empty',
   severity: 'error',
+  documents: ['certificate', 'csr'],
   appliesTo: ['device'],
   citation: 'GBCS section 12 (Device Certificates); SEC Appendix M, Appendix F',
   description: 'A Device Certificate has an empty subject; the Device is named by the hardwareModuleName in subjectAltName.',
   source: 'spec',
-  check({ cert }, ctx) {
-    const subject = cert.subject;
+  check({ doc, document }, ctx) {
+    const paths = pathsOf(document);
+    const subject = doc.subject;
     if (!subject || subject.rdns.length === 0) return;
     const count = subject.rdns.length;
     ctx.report({
-      path: PATH.subject,
+      path: paths.subject,
       offset: subject.offset,
       message:
-        `subject is '${formatName(subject)}' (${count} RDN${count === 1 ? '' : 's'}); a Device Certificate has an empty subject, ` +
+        `subject is '${formatName(subject)}' (${count} RDN${count === 1 ? '' : 's'}); ${withArticle(documentTitle(document, 'device'))} has an empty subject, ` +
         "and the Device's Entity Identifier belongs in the subjectAltName hardwareModuleName (hwSerialNum)",
     });
   },

@@ -1,25 +1,28 @@
 import { defineRule } from '../../lint/index.js';
-import { KIND_TITLES } from '../../smki/index.js';
+import { documentTitle } from '../../smki/index.js';
 import { findExtension } from '../../x509/index.js';
 import type { KeyUsage } from '../../x509/index.js';
-import { extensionPath } from '../paths.js';
+import { pathsOf } from '../paths.js';
+import { withArticle } from '../support.js';
 
 export default defineRule({
   id: 'ee.key-usage.not-ds-xor-ka',
   severity: 'error',
+  documents: ['certificate', 'csr'],
   appliesTo: ['organisation', 'device'],
   citation: 'GBCS section 12 (keyUsage: exactly one of digitalSignature or keyAgreement); SEC Appendix M, Appendix F',
   description: 'keyUsage does not hold exactly one of digitalSignature or keyAgreement and no other bit.',
   source: 'spec',
-  check({ cert, view }, ctx) {
-    const ext = findExtension(cert, 'keyUsage');
+  check({ doc, view, document }, ctx) {
+    const paths = pathsOf(document);
+    const ext = findExtension(doc, 'keyUsage');
     // A missing or undecodable keyUsage is reported by cert.ku.* and the decoder.
     const ku = ext?.parsed as KeyUsage | undefined;
     if (!ext || !ku || ext.error) return;
     const main = ku.names.filter((n) => n === 'digitalSignature' || n === 'keyAgreement');
     const other = ku.names.filter((n) => n !== 'digitalSignature' && n !== 'keyAgreement');
     if (main.length === 1 && other.length === 0) return;
-    const what = KIND_TITLES[view.kind];
+    const what = documentTitle(document, view.kind);
     let found: string;
     if (ku.names.length === 0) found = 'keyUsage has no bit set';
     else if (main.length === 2) found = `keyUsage has both digitalSignature and keyAgreement${other.length ? ` (and ${other.join(', ')})` : ''}`;
@@ -27,9 +30,9 @@ export default defineRule({
     else found = `keyUsage has ${main[0]} plus ${other.join(', ')}`;
     const split = main.length === 2 ? '; signing and key agreement need separate keys, each in its own certificate' : '';
     ctx.report({
-      path: extensionPath('keyUsage'),
+      path: paths.extension('keyUsage'),
       offset: ext.offset,
-      message: `${found}; a${/^[AEIOU]/.test(what) ? 'n' : ''} ${what} has exactly one of digitalSignature or keyAgreement and no other bit${split}`,
+      message: `${found}; ${withArticle(what)} has exactly one of digitalSignature or keyAgreement and no other bit${split}`,
     });
   },
 });

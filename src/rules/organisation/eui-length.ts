@@ -1,23 +1,25 @@
 import { OID } from '../../der/index.js';
 import { defineRule } from '../../lint/index.js';
 import { attributesOf } from '../../x509/index.js';
-import { PATH } from '../paths.js';
+import { pathsOf } from '../paths.js';
 
 const EXPECTED = 'the Entity Identifier is an EUI-64: 64 bits with 0 unused bits';
 
 export default defineRule({
   id: 'org.eui.length',
   severity: 'error',
+  documents: ['certificate', 'csr'],
   appliesTo: ['organisation'],
   citation: 'SEC Appendix M, Appendix F (Entity Identifier, EUI-64); SEC Appendix B (OCP) Annex B',
   description: 'The subject x500UniqueIdentifier BIT STRING does not hold exactly 64 bits with 0 unused bits.',
   source: 'spec',
-  check({ cert }, ctx) {
-    for (const uid of attributesOf(cert.subject, OID.x500UniqueIdentifier)) {
+  check({ doc, document }, ctx) {
+    const paths = pathsOf(document);
+    for (const uid of attributesOf(doc.subject, OID.x500UniqueIdentifier)) {
       // Other value types are org.eui.not-bit-string's finding.
       if (uid.valueType !== 'BIT STRING') continue;
       const message = lengthProblem(uid.valueBytes);
-      if (message) ctx.report({ path: PATH.subjectUid, offset: uid.offset, message });
+      if (message) ctx.report({ path: paths.subjectUid, offset: uid.offset, message });
     }
   },
 });

@@ -3,20 +3,22 @@ import { defineRule } from '../../lint/index.js';
 import { formatEui64 } from '../../smki/index.js';
 import { attributesOf } from '../../x509/index.js';
 import type { AttributeTypeAndValue } from '../../x509/index.js';
-import { PATH } from '../paths.js';
+import { pathsOf } from '../paths.js';
 
 export default defineRule({
   id: 'org.eui.multiple',
   severity: 'error',
+  documents: ['certificate', 'csr'],
   appliesTo: ['organisation'],
   citation: 'SEC Appendix M, Appendix F (id-at-uniqueIdentifier: the Entity Identifier); SEC Appendix B (OCP) Annex B',
   description: 'The subject has more than one x500UniqueIdentifier; exactly one holds the Entity Identifier.',
   source: 'spec',
-  check({ cert }, ctx) {
-    const uids = attributesOf(cert.subject, OID.x500UniqueIdentifier);
+  check({ doc, document }, ctx) {
+    const paths = pathsOf(document);
+    const uids = attributesOf(doc.subject, OID.x500UniqueIdentifier);
     if (uids.length < 2) return;
     ctx.report({
-      path: PATH.subjectUid,
+      path: paths.subjectUid,
       offset: uids[1].offset,
       message:
         `Subject has ${uids.length} x500UniqueIdentifiers (${uids.map(shown).join(', ')}); it must have exactly one, ` +

@@ -17,6 +17,7 @@ import roleNotHex from './role-not-hex.js';
 import roleReserved from './role-reserved.js';
 import roleUnknown from './role-unknown.js';
 import subjectMultiValuedRdn from './subject-multi-valued-rdn.js';
+import subjectStringType from './subject-string-type.js';
 import subjectUnexpectedAttribute from './subject-unexpected-attribute.js';
 
 /** In catalogue order. */
@@ -33,6 +34,7 @@ export const ORGANISATION_RULES: readonly Rule[] = [
   cnNotPermittedForRole,
   cnLooksLikeRoleCode,
   subjectMultiValuedRdn,
+  subjectStringType,
   subjectUnexpectedAttribute,
   euiMissing,
   euiMultiple,

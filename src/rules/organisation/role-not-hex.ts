@@ -2,7 +2,7 @@ import { defineRule } from '../../lint/index.js';
 import type { RoleTable } from '../../smki/index.js';
 import { readRoleCode } from '../../smki/index.js';
 import type { AttributeTypeAndValue } from '../../x509/index.js';
-import { PATH } from '../paths.js';
+import { pathsOf } from '../paths.js';
 import { describeRole, subjectOus } from '../support.js';
 
 const RULE = "the OU holds the role code in hex (SEC Appendix M: e.g. '02' for supplier)";
@@ -10,15 +10,17 @@ const RULE = "the OU holds the role code in hex (SEC Appendix M: e.g. '02' for s
 export default defineRule({
   id: 'org.role.not-hex',
   severity: 'error',
+  documents: ['certificate', 'csr'],
   appliesTo: ['organisation'],
   citation: 'SEC Appendix M, Appendix F (organizationalUnitName: the Remote Party Role Code in hex, e.g. "02")',
   description: 'The subject OU is not exactly two hexadecimal characters (e.g. the decimal "135" where the hex "87" is meant).',
   source: 'spec',
-  check({ cert }, ctx) {
-    const ou = subjectOus(cert)[0];
+  check({ doc, document }, ctx) {
+    const paths = pathsOf(document);
+    const ou = subjectOus(doc)[0];
     if (!ou) return;
     const message = notHexMessage(ou, ctx.roles);
-    if (message) ctx.report({ path: PATH.subjectOu, offset: ou.offset, message });
+    if (message) ctx.report({ path: paths.subjectOu, offset: ou.offset, message });
   },
 });
 

@@ -1,6 +1,7 @@
+import { roleAttribute } from '../../smki/index.js';
 import type { RoleDefinition, RoleReading, RoleTable, SmkiView } from '../../smki/index.js';
-import type { AttributeTypeAndValue, Certificate } from '../../x509/index.js';
-import { describeRole, subjectOus } from '../support.js';
+import type { AttributeTypeAndValue, DocumentModel } from '../../x509/index.js';
+import { describeRole } from '../support.js';
 
 /** The role the first subject OU holds, with the attribute it came from. */
 export interface RoleOu {
@@ -8,13 +9,10 @@ export interface RoleOu {
   reading: RoleReading;
 }
 
-/**
- * The role reading of the first OU, only when that OU is a character string: a non-string
- * value (an OCTET STRING, say) is shown as hex and must not be taken for a role code.
- */
-export function roleOu(cert: Certificate, view: SmkiView): RoleOu | undefined {
-  const attribute = subjectOus(cert)[0];
-  if (!attribute || !attribute.stringType || !view.role) return undefined;
+/** The role OU (smki's one reading: the first character-string OU) with the view's reading of it. */
+export function roleOu(doc: DocumentModel, view: SmkiView): RoleOu | undefined {
+  const attribute = roleAttribute(doc.subject);
+  if (!attribute || !view.role) return undefined;
   return { attribute, reading: view.role };
 }
 
