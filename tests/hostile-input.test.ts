@@ -2,6 +2,7 @@ import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { detectItems } from '../src/input/index.js';
@@ -9,6 +10,11 @@ import type { DetectedInput } from '../src/input/index.js';
 import { fileParts } from '../src/input/node.js';
 import { PemSplitter } from '../src/input/splitter.js';
 import type { SourcePart } from '../src/input/splitter.js';
+import { runCheck } from '../src/cli/check-command.js';
+import { runDecode } from '../src/cli/decode-command.js';
+import { BufferedOutput } from '../src/cli/output.js';
+import { DECODE_FORMAT_NAMES } from '../src/report/decode-formats.js';
+import { FORMAT_NAMES } from '../src/report/formats.js';
 import { loadManifest, TEST_CERTS } from './helpers/sample-pki.js';
 import { BIN, runCli, startCli } from './helpers/hostile.js';
 
@@ -283,5 +289,37 @@ describe('streamed formats stay valid over many items', () => {
     expect(junit.endsWith('</testsuite>\n</testsuites>\n')).toBe(true);
     const decoded = JSON.parse(runCli(['decode', bundle, '--format', 'json', '--max-item-size', '16K']).stdout);
     expect(decoded).toHaveLength(doc.summary.inputs);
+  });
+
+  // Streaming, shown without timing: the output reaches the stream in many small writes, none of
+  // them more than a fraction of the whole (a format that held its results wrote them at the end).
+  async function writes(run: (out: BufferedOutput) => Promise<number>): Promise<number[]> {
+    const sizes: number[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        sizes.push(chunk.length);
+        done();
+      },
+    });
+    const out = new BufferedOutput(sink);
+    await run(out);
+    await out.flush();
+    return sizes;
+  }
+
+  const lintOptions = { failOn: 'never' as const, at: AT, colour: false, issuers: [], requireIssuer: false, maxItemSize: 16 * 1024, jobs: 1 };
+
+  it.each(FORMAT_NAMES)('check --format %s writes its results as they come', async (format) => {
+    const sizes = await writes((out) => runCheck([bundle], { ...lintOptions, format }, out, () => {}));
+    const total = sizes.reduce((a, b) => a + b, 0);
+    expect(total).toBeGreaterThan(500_000);
+    expect(Math.max(...sizes)).toBeLessThan(total / 4);
+  });
+
+  it.each(DECODE_FORMAT_NAMES)('decode --format %s writes each item as it is decoded', async (format) => {
+    const sizes = await writes((out) => runDecode([bundle], { format, colour: false, maxItemSize: 16 * 1024 }, out));
+    const total = sizes.reduce((a, b) => a + b, 0);
+    expect(total).toBeGreaterThan(500_000);
+    expect(Math.max(...sizes)).toBeLessThan(total / 4);
   });
 });
