@@ -49,10 +49,9 @@ function notDecoded(r: CertificateResult): string {
 }
 
 /**
- * Whether decode reports a problem for this item: it is not a certificate or request (a DUIS
- * request is a container, whose certificates are items of their own), it could
+ * Whether decode reports a problem for this item: it is not a certificate or request, it could
  * not be fully decoded, or its encoding breaks DER (the problems check reports as der.* and
- * decode.malformed).
+ * decode.malformed). A DUIS request is a container: its certificates are items of their own.
  */
 export function decodeFailed(r: CertificateResult): boolean {
   if (r.duis) return false;
