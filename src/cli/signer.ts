@@ -2,6 +2,6 @@ import { signerCertificate } from '../check/signer.js';
 import { readFileSource } from '../input/node.js';
 
 /** The DER of the one certificate in a --signer file; a usage error names the file and what is wrong. */
-export function readSigner(path: string): Uint8Array {
-  return signerCertificate(readFileSource(path).bytes, `--signer '${path}'`);
+export function readSigner(path: string, maxItemSize: number): Uint8Array {
+  return signerCertificate(readFileSource(path, maxItemSize).bytes, `--signer '${path}'`);
 }
