@@ -11,6 +11,7 @@ import type { FailOn, LintCommandOptions } from './check-command.js';
 import type { FormatName } from '../report/formats.js';
 import { runCompare } from './compare-command.js';
 import { runDecode } from './decode-command.js';
+import { addServeCommand } from './serve-command.js';
 import { BufferedOutput, useColour } from './output.js';
 import { TOOL } from './version.js';
 
@@ -142,6 +143,8 @@ export function buildProgram(out: BufferedOutput, setExit: (code: number) => voi
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('--config <file>', 'JSON configuration whose roles extend the table')
     .action((o: { format: 'text' | 'json'; config?: string }) => setExit(runRoles(o.format, out.write, o.config)));
+
+  addServeCommand(program, setExit);
 
   program.exitOverride();
   for (const c of program.commands) c.exitOverride();
