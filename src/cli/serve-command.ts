@@ -102,6 +102,14 @@ export function addServeCommand(program: Command, setExit: (code: number) => voi
     .addHelpText(
       'after',
       `
+Endpoints:
+  POST /v1/check     a certificate, CSR or DUIS request (PEM, DER, base64, hex, XML) as the body,
+                     or documents, issuers and a signer as JSON or multipart/form-data parts
+  POST /v1/compare   requests and the certificates issued for them, as JSON or multipart
+  GET  /v1/rules     the rule catalogue          GET /v1/roles   the role table
+  GET  /healthz      { "status": "ok" }          GET /           the web page (dist/web/)
+Options go in the query string (at, environment, only, ignore, kind, require-issuer, format).
+
 Every request's documents are checked as check checks files, and the answer is the report check
 --format json writes (or the format asked for with ?format=). Nothing is kept between requests.
 One access log line per request goes to standard error: time, method, path, status, bytes, ms.

@@ -7,11 +7,12 @@ export function tooLarge(what: string, limit: number): HttpError {
 
 /**
  * The whole body, up to limit bytes. A body declared or found larger is refused with 413 as soon
- * as that is known: the rest is never read (the connection is closed after the answer).
+ * as that is known: nothing more of it is kept.
  */
-export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+export function readBody(req: IncomingMessage, limit: number, beforeReading: () => void): Promise<Buffer> {
   const declared = req.headers['content-length'];
   if (declared !== undefined && Number(declared) > limit) return Promise.reject(tooLarge(`the body is ${declared} bytes`, limit));
+  beforeReading();
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;

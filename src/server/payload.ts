@@ -54,7 +54,7 @@ const utf8 = new TextEncoder();
  * or the multipart fields; documents from the body. The media type is judged before the body is
  * read (415); a body over the limit is not read on (413).
  */
-export async function readPayload(req: IncomingMessage, query: URLSearchParams, shape: EndpointShape, maxBodySize: number): Promise<Payload> {
+export async function readPayload(req: IncomingMessage, query: URLSearchParams, shape: EndpointShape, maxBodySize: number, beforeReading: () => void): Promise<Payload> {
   const type = (req.headers['content-type'] ?? 'application/octet-stream').split(';')[0].trim().toLowerCase();
   const accepted = [...(shape.raw ? RAW_TYPES : []), JSON_TYPE, MULTIPART_TYPE];
   if (!accepted.includes(type)) {
@@ -64,7 +64,7 @@ export async function readPayload(req: IncomingMessage, query: URLSearchParams, 
   addTextOptions(options, query, [...shape.options, ...(shape.raw ? (['name'] as const) : [])], 'query string');
   if (options.name !== undefined && (type === JSON_TYPE || type === MULTIPART_TYPE)) throw badRequest(`query string: 'name' names a body that is the document itself; in a ${type} body each document carries its own name`);
 
-  const body = await readBody(req, maxBodySize);
+  const body = await readBody(req, maxBodySize, beforeReading);
   if (body.length === 0) throw badRequest(`the body is empty: send ${shape.raw ? 'a certificate, CSR or DUIS request, or ' : ''}a JSON or multipart body (see the README's API section)`);
   const lists: Record<string, NamedBytes[]> = Object.fromEntries(shape.lists.map((l) => [l.key, []]));
   if (type === JSON_TYPE) readJson(body, shape, lists, options);

@@ -43,7 +43,14 @@ const SECURITY_HEADERS = {
 const JSON_TYPE = 'application/json; charset=utf-8';
 
 type Answer = { status?: number; body: string | Buffer; type: string; headers?: Record<string, string> };
-type Handler = (req: IncomingMessage, url: URL) => Promise<Answer> | Answer;
+type Handler = (req: IncomingMessage, url: URL, res: ServerResponse) => Promise<Answer> | Answer;
+
+/**
+ * A body refused before it was read whole is discarded as it comes for a little while, so that
+ * a client still sending it can read the answer; past these bounds its connection is cut.
+ */
+const LINGER_BYTES = 1024 * 1024;
+const LINGER_MS = 2000;
 
 /**
  * `smki-lint serve`: the built web page, and the JSON API that checks what is posted with the
@@ -58,13 +65,19 @@ export function createService(options: ServiceOptions): Service {
     '/healthz': { GET: () => json({ status: 'ok', name: TOOL.name, version: TOOL.version }) },
     '/v1/rules': { GET: () => ({ body: rulesJson(), type: JSON_TYPE }) },
     '/v1/roles': { GET: () => ({ body: rolesJson(options.config), type: JSON_TYPE }) },
-    '/v1/check': { POST: async (req, url) => report(checkPayload(await readPayload(req, url.searchParams, CHECK_SHAPE, limits.maxBodySize), options.config, limits.maxItems)) },
-    '/v1/compare': { POST: async (req, url) => report(comparePayload(await readPayload(req, url.searchParams, COMPARE_SHAPE, limits.maxBodySize), options.config, limits.maxItems)) },
+    '/v1/check': { POST: async (req, url, res) => report(checkPayload(await readPayload(req, url.searchParams, CHECK_SHAPE, limits.maxBodySize, continueOf(req, res)), options.config, limits.maxItems)) },
+    '/v1/compare': { POST: async (req, url, res) => report(comparePayload(await readPayload(req, url.searchParams, COMPARE_SHAPE, limits.maxBodySize, continueOf(req, res)), options.config, limits.maxItems)) },
   };
 
   let active = 0;
   let closing = false;
-  const server = createServer({ requestTimeout: limits.requestTimeout, headersTimeout: Math.min(limits.requestTimeout, 20_000) }, (req, res) => {
+  // Slow clients are looked for every second, so the timeout holds to within a second.
+  const timeouts = { requestTimeout: limits.requestTimeout, headersTimeout: Math.min(limits.requestTimeout, 20_000), connectionsCheckingInterval: Math.min(limits.requestTimeout, 1000) };
+  const server = createServer(timeouts, onRequest);
+  // A client that asks before sending its body is told to go on only once the body is wanted (see continueOf).
+  server.on('checkContinue', onRequest);
+
+  function onRequest(req: IncomingMessage, res: ServerResponse): void {
     const started = performance.now();
     const path = (req.url ?? '/').split('?')[0];
     res.once('close', () => {
@@ -81,15 +94,15 @@ export function createService(options: ServiceOptions): Service {
       active--;
       if (closing) server.closeIdleConnections();
     });
-    route(req, path)
+    route(req, res, path)
       .catch((error: unknown) => {
         if (!(error instanceof HttpError)) log(`internal error on ${req.method} ${printable(path)}: ${(error as Error)?.stack ?? String(error)}`);
         return failure(error);
       })
       .then((a) => answer(req, res, a, closing));
-  });
+  }
 
-  async function route(req: IncomingMessage, path: string): Promise<Answer> {
+  async function route(req: IncomingMessage, res: ServerResponse, path: string): Promise<Answer> {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const methods = routes[path];
     if (!methods && path.startsWith('/v1/')) throw new HttpError(404, 'not-found', `no API endpoint at ${path}; endpoints: POST /v1/check, POST /v1/compare, GET /v1/rules, GET /v1/roles, GET /healthz`);
@@ -99,7 +112,7 @@ export function createService(options: ServiceOptions): Service {
       const allow = allowed.flatMap((m) => (m === 'GET' ? ['GET', 'HEAD'] : [m])).join(', ');
       throw new HttpError(405, 'method-not-allowed', `${req.method} is not allowed on ${path}; use ${allow}`, { Allow: allow });
     }
-    if (methods) return methods[method as 'GET' | 'POST']!(req, url);
+    if (methods) return methods[method as 'GET' | 'POST']!(req, url, res);
     const file = await staticFile(options.webRoot, path);
     return { body: file.bytes, type: file.type, headers: { 'Content-Security-Policy': PAGE_CSP, 'Cache-Control': file.immutable ? 'public, max-age=31536000, immutable' : 'no-cache' } };
   }
@@ -142,9 +155,30 @@ function answer(req: IncomingMessage, res: ServerResponse, a: Answer, closing: b
   res.setHeader('Content-Security-Policy', API_CSP);
   res.setHeader('Cache-Control', 'no-store');
   for (const [name, value] of Object.entries(a.headers ?? {})) res.setHeader(name, value);
-  // A body left unread (refused before or while reading it) is not read on: the connection ends with the answer.
-  if (closing || (!req.complete && hasBody(req))) res.setHeader('Connection', 'close');
+  if (closing) res.setHeader('Connection', 'close');
+  if (!req.complete && hasBody(req)) discardRest(req);
   res.end(req.method === 'HEAD' ? undefined : body);
+}
+
+/** Sends 100 Continue to a client waiting for it (Expect: 100-continue), once its body is about to be read. */
+function continueOf(req: IncomingMessage, res: ServerResponse): () => void {
+  return () => {
+    if (req.headers.expect?.toLowerCase() === '100-continue') res.writeContinue();
+  };
+}
+
+/** The rest of a refused body: read and dropped, within LINGER_BYTES and LINGER_MS, then the connection is cut. */
+function discardRest(req: IncomingMessage): void {
+  const socket = req.socket;
+  let left = LINGER_BYTES;
+  const timer = setTimeout(() => socket.destroy(), LINGER_MS);
+  req.once('end', () => clearTimeout(timer));
+  req.removeAllListeners('data');
+  req.on('data', (chunk: Buffer) => {
+    left -= chunk.length;
+    if (left < 0) socket.destroy();
+  });
+  req.resume();
 }
 
 function hasBody(req: IncomingMessage): boolean {
