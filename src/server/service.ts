@@ -29,8 +29,8 @@ export interface Service {
   close(): Promise<void>;
 }
 
-/** The page may load its own scripts, styles, images and fonts, and nothing else; no inline code, no framing. */
-const PAGE_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; manifest-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+/** The page may load its own scripts, styles, images and fonts, and nothing else: no inline code, no connections, no framing. */
+const PAGE_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 /** API answers are data: nothing in them may run or load. */
 const API_CSP = "default-src 'none'; frame-ancestors 'none'";
 const SECURITY_HEADERS = {
