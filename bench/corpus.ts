@@ -80,19 +80,35 @@ export interface BenchCorpus {
 }
 
 export function buildCorpus(count: number): BenchCorpus {
-  const root = ca(-1, caName('00', 'BR'), 'self', null);
-  const oca = ca(-2, caName('07', 'B1'), root, 0);
-  const organisations: Uint8Array[] = [];
-  for (let n = 0; n < count; n++) {
-    const [role, usage, commonName] = ROLES[n % ROLES.length];
-    const key = nodeKey(`bench org ${n}`);
-    const eui = Uint8Array.of(0x90, 0xb3, 0xd5, 0x1f, 0x40, (n >> 16) & 0xff, (n >> 8) & 0xff, n & 0xff);
-    const extensions = [keyUsage(USAGE_BITS[usage]), subjectKeyIdentifier(keyIdMethod2(key)), certificatePolicies([OIDS.policyOrganisation]), authorityKeyIdentifier(oca.keyId)];
-    organisations.push(buildCertificate(parts({ n, subject: organisationName({ commonName, role, eui }), key, issuer: oca, validity: VALIDITY.organisation, extensions })).der);
-  }
-  return { root: root.der, oca: oca.der, organisations };
+  const { root, oca } = benchIssuers();
+  return { root: root.der, oca: oca.der, organisations: [...organisationCertificates(count, oca)] };
 }
 
+/** The bench PKI's Root OCA and Issuing OCA (fresh keys each time). */
+export function benchIssuers(): { root: Built; oca: Built } {
+  const root = ca(-1, caName('00', 'BR'), 'self', null);
+  return { root, oca: ca(-2, caName('07', 'B1'), root, 0) };
+}
+
+/**
+ * Distinct Organisation Certificates issued by oca, one at a time. keyPool > 0 reuses that many
+ * subject keys in turn (serials and EUI-64s stay distinct), for corpora of millions.
+ */
+export function* organisationCertificates(count: number, oca: Built, keyPool = 0): Generator<Uint8Array> {
+  const pool: ReturnType<typeof nodeKey>[] = [];
+  for (let n = 0; n < count; n++) {
+    const [role, usage, commonName] = ROLES[n % ROLES.length];
+    let key: ReturnType<typeof nodeKey>;
+    if (keyPool > 0 && pool.length === keyPool) key = pool[n % keyPool];
+    else {
+      key = nodeKey(`bench org ${n}`);
+      if (keyPool > 0) pool.push(key);
+    }
+    const eui = Uint8Array.of(0x90, 0xb3, 0xd5, 0x1f, 0x40 + ((n >> 24) & 0x3f), (n >> 16) & 0xff, (n >> 8) & 0xff, n & 0xff);
+    const extensions = [keyUsage(USAGE_BITS[usage]), subjectKeyIdentifier(keyIdMethod2(key)), certificatePolicies([OIDS.policyOrganisation]), authorityKeyIdentifier(oca.keyId)];
+    yield buildCertificate(parts({ n, subject: organisationName({ commonName, role, eui }), key, issuer: oca, validity: VALIDITY.organisation, extensions })).der;
+  }
+}
 
 export interface RequestCorpus {
   /** Distinct Organisation CSRs, each self-signed with its own key. */

@@ -9,6 +9,7 @@ import { Checker } from '../dist/check/checker.js';
 import { createNodeCrypto } from '../dist/crypto/node.js';
 import { decodeCertificate } from '../dist/x509/index.js';
 import { detectEntries } from '../dist/check/entries.js';
+import { adversarialSection } from './adversarial.js';
 import { buildCorpus, buildDuisCorpus, buildRequestCorpus } from './corpus.js';
 import type { BenchCorpus, DuisCorpus, RequestCorpus } from './corpus.js';
 import { createPublicKey, generateKeyPairSync, sign, verify } from 'node:crypto';
@@ -19,6 +20,8 @@ const COUNT = Number(process.env.BENCH_COUNT ?? 10_000);
 const LARGE = Number(process.env.BENCH_LARGE ?? 50_000);
 const AT = '2026-06-01T00:00:00Z';
 const BIN = join(import.meta.dirname, '..', 'bin', 'smki-lint.js');
+/** BENCH_ADVERSARIAL=0 skips the adversarial section. */
+const ADVERSARIAL = process.env.BENCH_ADVERSARIAL !== '0';
 
 function rate(n: number, ms: number): number {
   return Math.round((n / ms) * 1000);
@@ -317,6 +320,7 @@ async function main(): Promise<void> {
   row('  raw P-256 verify, one core, measured alongside', perSecond(duis.rawVerify));
   row(`ceiling: node raw P-256 verify, ${availableParallelism()} threads`, perSecond(ceiling), 'signature target: 75% of it');
   if (openssl !== undefined) row(`ceiling: openssl speed -multi ${availableParallelism()} ecdsap256 verify`, perSecond(openssl));
+  if (ADVERSARIAL) adversarialSection();
 }
 
 await main();

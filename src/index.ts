@@ -15,7 +15,7 @@ export { resolveOptions, OptionsError, parseIsoInstant } from './check/options.j
 export { parseConfig, applyConfig } from './check/config.js';
 export type { CheckConfig } from './check/config.js';
 export type { CheckOptions, ResolvedOptions } from './check/options.js';
-export type { CertificateResult, CheckResult, SourceRef, SubjectSummary, IssuerSummary, RequestSummary, SubjectMatch } from './check/result.js';
+export type { CertificateResult, CheckResult, SourceRef, SubjectSummary, IssuerSummary, RequestSummary, SubjectMatch, OtherIssuerCandidate } from './check/result.js';
 export type { CryptoAdapter } from './crypto/adapter.js';
 export * from './der/index.js';
 export * from './x509/index.js';
@@ -30,5 +30,6 @@ export type { FormatName } from './report/formats.js';
 export { resultToJson } from './report/result-json.js';
 export { REPORT_SCHEMA_VERSION } from './report/format.js';
 export type { OutputFormat, RunInfo } from './report/format.js';
+export { ReportStream, appendOutput } from './report/stream.js';
 export { addToSummary, emptySummary } from './report/summary.js';
 export type { Summary } from './report/summary.js';

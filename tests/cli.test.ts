@@ -293,7 +293,7 @@ describe('smki-lint with certificate requests', () => {
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout);
     expect(validateReport(report), JSON.stringify(validateReport.errors)).toBe(true);
-    expect(report.schemaVersion).toBe(2);
+    expect(report.schemaVersion).toBe(3);
     const docs = report.results.map((x: { source: { path: string }; document: string }) => `${x.source.path.split('/').pop()} ${x.document}`);
     expect(docs).toContain('org-02-ds.der csr');
     expect(docs).toContain('org-02-ds-hex.req csr');

@@ -304,8 +304,24 @@ const CASES: Record<DerViolationKind, { bad: Case[]; good: Case[] }> = {
     ],
   },
   'string.bmp': {
-    bad: [{ name: 'odd length', input: bytesTlv(0x1e, [0x00, 0x41, 0x00]), expected: [['string.bmp', 0]] }],
-    good: [{ name: 'even length', input: bytesTlv(0x1e, [0x00, 0x41, 0x20, 0xac]), expected: [] }],
+    bad: [
+      { name: 'odd length', input: bytesTlv(0x1e, [0x00, 0x41, 0x00]), expected: [['string.bmp', 0]] },
+      { name: 'lone high surrogate D800', input: bytesTlv(0x1e, [0x00, 0x41, 0xd8, 0x00, 0x00, 0x42]), expected: [['string.bmp', 4]] },
+      { name: 'lone low surrogate DC00 at the end', input: bytesTlv(0x1e, [0x00, 0x41, 0xdc, 0x00]), expected: [['string.bmp', 4]] },
+      { name: 'a surrogate pair (UTF-16, not UCS-2)', input: bytesTlv(0x1e, [0xd8, 0x3d, 0xde, 0x00]), expected: [['string.bmp', 2]] },
+    ],
+    good: [
+      { name: 'even length', input: bytesTlv(0x1e, [0x00, 0x41, 0x20, 0xac]), expected: [] },
+      { name: 'U+D7FF and U+E000 either side of the surrogates', input: bytesTlv(0x1e, [0xd7, 0xff, 0xe0, 0x00]), expected: [] },
+    ],
+  },
+  'string.universal': {
+    bad: [
+      { name: 'length not a multiple of four', input: bytesTlv(0x1c, [0x00, 0x00, 0x00, 0x41, 0x00, 0x00]), expected: [['string.universal', 0]] },
+      { name: 'a surrogate D800', input: bytesTlv(0x1c, [0x00, 0x00, 0x00, 0x41, 0x00, 0x00, 0xd8, 0x00]), expected: [['string.universal', 6]] },
+      { name: 'beyond U+10FFFF', input: bytesTlv(0x1c, [0x00, 0x11, 0x00, 0x00]), expected: [['string.universal', 2]] },
+    ],
+    good: [{ name: 'A and U+1F600', input: bytesTlv(0x1c, [0x00, 0x00, 0x00, 0x41, 0x00, 0x01, 0xf6, 0x00]), expected: [] }],
   },
   'set.order': {
     bad: [

@@ -106,6 +106,22 @@ describe('decodeOid', () => {
     expect(oidText(oidContent(`2.${x}.1`))).toBe(`2.${x}.1`);
   });
 
+  it('an arc of more than 140 bits is written in hex (a UUID arc of 128 bits stays decimal)', () => {
+    const uuid = 2n ** 128n - 1n;
+    expect(oidText(oidContent(`2.25.${uuid}`))).toBe(`2.25.${uuid}`);
+    const long = 2n ** 200n + 3n;
+    expect(oidText(oidContent(`1.2.${long}.7`))).toBe(`1.2.0x${long.toString(16)}.7`);
+    expect(oidText(oidContent(`2.${long}`))).toBe(`2.0x${(long).toString(16)}`);
+  });
+
+  it('a hostile arc of a hundred thousand octets reads in one pass (no decimal conversion)', () => {
+    const octets = new Uint8Array(100_000).fill(0xff);
+    octets[octets.length - 1] = 0x7f;
+    const text = oidText(cat([0x2a], octets));
+    // 100,000 septets of ones: 700,000 one-bits, 175,000 hex digits.
+    expect(text).toBe(`1.2.0x${'f'.repeat(175_000)}`);
+  });
+
   it('decodes an OID at an offset inside a larger buffer', () => {
     const b = cat([0xff, 0xff], oidContent('2.5.29.15'), [0xff]);
     expect(decodeOid(b, 2, b.length - 1)).toBe('2.5.29.15');
@@ -326,6 +342,15 @@ describe('decodeString and stringTypeOf', () => {
     expect(decodeString(b, rootOf(b))).toBe('A');
     const u = tlv(0x1c, [0x00, 0x11, 0x00, 0x00, 0x00, 0x00, 0x00, 0x42]);
     expect(decodeString(u, rootOf(u))).toBe('\ufffdB');
+  });
+
+  it('a lone surrogate in a BMPString or UniversalString becomes U+FFFD; a BMPString surrogate pair is kept', () => {
+    const lone = tlv(0x1e, [0x00, 0x41, 0xd8, 0x00, 0x00, 0x42, 0xdc, 0x00]);
+    expect(decodeString(lone, rootOf(lone))).toBe('A\ufffdB\ufffd');
+    const pair = tlv(0x1e, [0xd8, 0x3d, 0xde, 0x00]);
+    expect(decodeString(pair, rootOf(pair))).toBe('\u{1f600}');
+    const universal = tlv(0x1c, [0x00, 0x00, 0xd8, 0x00, 0x00, 0x00, 0x00, 0x42]);
+    expect(decodeString(universal, rootOf(universal))).toBe('\ufffdB');
   });
 
   it('is not a string type: INTEGER, OID, constructed UTF8String, context tags', () => {

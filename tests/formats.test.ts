@@ -7,6 +7,7 @@ import type { CertificateResult } from '../src/check/result.js';
 import { CATALOGUE } from '../src/rules/index.js';
 import { attr, JUNIT_FORMAT, text } from '../src/report/junit-format.js';
 import { artifactUri, SARIF_FORMAT } from '../src/report/sarif-format.js';
+import { appendOutput, ReportStream } from '../src/report/stream.js';
 import { loadManifest, TEST_CERTS } from './helpers/sample-pki.js';
 
 // The sarif and junit formats end to end, through the built CLI (npm test builds first).
@@ -192,11 +193,17 @@ describe('--format sarif', () => {
     expect(artifactUri('\\\\server\\share\\a.pem')).toBe('file://server/share/a.pem');
   });
 
-  it('joins only the results that wrote something', () => {
+  it('separates only the results that wrote something', () => {
     const clean: CertificateResult = { source: { path: 'a.pem', index: 0 }, findings: [], notEffective: [] };
-    expect(SARIF_FORMAT.result(clean, 0)).toBe('');
-    expect(SARIF_FORMAT.join!(['', '', ''])).toBe('');
-    expect(SARIF_FORMAT.join!(['', 'A', '', 'B,C', ''])).toBe('A,B,C');
+    expect(SARIF_FORMAT.result(clean)).toBe('');
+    const joined = ['', 'A', '', 'B,C', ''].reduce((text, output) => appendOutput(SARIF_FORMAT, text, output), '');
+    expect(joined).toBe('A,B,C');
+    let written = '';
+    const stream = new ReportStream({ ...SARIF_FORMAT, begin: () => '[', end: () => ']' }, (t) => (written += t));
+    stream.begin({ tool: { name: 'x', version: '0' }, evaluatedAt: '', environment: '' });
+    for (const output of ['', 'A', '', 'B,C', '']) stream.add(output);
+    stream.end({ inputs: 5, errors: 0, warnings: 0, notices: 0, clean: 5 });
+    expect(written).toBe('[A,B,C]');
   });
 });
 
@@ -291,7 +298,7 @@ describe('--format junit', () => {
       findings: [{ ruleId: 'r.one', severity: 'warning', message: 'bad \u0000\u001Fbyte\uD800 ]]> "q" \'a\'\nnext', path: 'p', offset: 3, citation: 'C & D' }],
       notEffective: [],
     };
-    const xml = JUNIT_FORMAT.begin({ tool: { name: 'smki-lint', version: '0.1.0' }, evaluatedAt: '2026-06-01T00:00:00.000Z', environment: 't<e>st' }) + JUNIT_FORMAT.result(result, 0) + JUNIT_FORMAT.end({ inputs: 1, errors: 0, warnings: 1, notices: 0, clean: 0 });
+    const xml = JUNIT_FORMAT.begin({ tool: { name: 'smki-lint', version: '0.1.0' }, evaluatedAt: '2026-06-01T00:00:00.000Z', environment: 't<e>st' }) + JUNIT_FORMAT.result(result) + JUNIT_FORMAT.end({ inputs: 1, errors: 0, warnings: 1, notices: 0, clean: 0 });
     checkXml(xml);
     expect(testcases(xml)).toEqual([{ classname: 'device', name: 'xy.pem [2]' }]);
     expect(failures(xml)).toEqual([{ type: 'r.one', message: 'bad byte ]]> "q" \'a\'\nnext' }]);

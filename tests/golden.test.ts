@@ -10,11 +10,14 @@ import { located, loadManifest, TEST_CERTS } from './helpers/sample-pki.js';
 // Rules no sample certificate can trigger in a one-run check of test-certs/, and where each is tested instead.
 const COVERED_ELSEWHERE: Record<string, string> = {
   'internal.rule-error': 'tests/engine.test.ts (a rule that throws)',
+  'input.too-large': 'tests/hostile-input.test.ts (inputs beyond --max-item-size)',
+  'input.unreadable': 'tests/hostile-input.test.ts (a file that vanishes or cannot be read)',
   'der.length.invalid': 'tests/der-reader.test.ts',
   'der.oid.invalid': 'tests/der-reader.test.ts',
   'der.string.numeric': 'tests/der-reader.test.ts',
   'der.string.visible': 'tests/der-reader.test.ts',
   'der.string.bmp': 'tests/der-reader.test.ts',
+  'der.string.universal': 'tests/der-reader.test.ts',
   'chain.issuer.not-ca': 'tests/rules-chain.test.ts (an explicit non-CA issuer)',
   'chain.issuer.unavailable': 'tests/rules-chain.test.ts (--require-issuer)',
   'compare.certificate.missing': 'tests/compare.test.ts (the pairs/ folders compared as batches)',

@@ -474,6 +474,28 @@ describe('cases the samples do not cover', () => {
     }
   });
 
+  it('cert.extension.duplicate reads the extension list a bounded number of times per extension, however many copies', () => {
+    // Counts element reads instead of timing: a rule that compares every pair reads n² of them.
+    const cert = decodeCertificate(validDer());
+    const ku = cert.extensions.find((e) => e.oid === OID.keyUsage)!;
+    const others = cert.extensions.filter((e) => e !== ku);
+    for (const n of [100, 2000]) {
+      let reads = 0;
+      const copies = Array.from({ length: n }, (_, i) => ({ ...ku, offset: ku.offset + i }));
+      cert.extensions = new Proxy([...others, ...copies], {
+        get(target, key, receiver) {
+          if (typeof key === 'string' && /^\d+$/.test(key)) reads++;
+          return Reflect.get(target, key, receiver);
+        },
+      });
+      const reports = run(rule('cert.extension.duplicate'), cert);
+      expect(reports).toHaveLength(n - 1);
+      expect(reports[n - 2].message).toContain(`appears ${n} times (this is instance ${n}; the first is at offset ${ku.offset})`);
+      // The view built alongside reads the list too; a few passes in all, never one per pair.
+      expect(reads, `${n} copies`).toBeLessThanOrEqual(8 * cert.extensions.length);
+    }
+  });
+
   it('cert.ski.method names the usual mistakes', () => {
     const cert = decodeCertificate(validDer());
     const ext = cert.extensions.find((e) => e.oid === OID.subjectKeyIdentifier)!;

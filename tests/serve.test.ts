@@ -113,6 +113,12 @@ describe('POST /v1/check answers what smki-lint check --format json writes', () 
     expect(await response.text()).toBe(cli(['check', file, '--at', AT, '--format', 'json']));
   });
 
+  it.each(['test-certs/bundles/orgs.pem', 'test-certs/duis/valid/6.15.1-krp-supplier.xml', 'test-certs/requests/org-02-ds.der'])('reads %s with --max-item-size as the CLI does, byte for byte', async (file) => {
+    const small = await start({ limits: { maxItemSize: 1024 } });
+    const response = await post(`/v1/check?at=${AT}&name=${file}`, bytes(file), 'application/octet-stream', small.url);
+    expect(await response.text()).toBe(cli(['check', file, '--at', AT, '--max-item-size', '1KiB', '--format', 'json']));
+  });
+
   it('a raw body is named "body" unless ?name= says otherwise', async () => {
     const report = (await (await post(`/v1/check?at=${AT}`, bytes('test-certs/valid/org-02-ds.pem'), 'application/x-pem-file')).json()) as { results: { source: { path: string } }[] };
     expect(report.results.map((r) => r.source.path)).toEqual(['body']);
@@ -525,12 +531,12 @@ describe('smki-lint serve, spawned', () => {
     expect(badPort.stderr).toContain("'70000' is not a whole number from 0 to 65535");
     const badSize = spawnSync(process.execPath, [BIN, 'serve', '--max-body-size', 'lots'], { encoding: 'utf8' });
     expect(badSize.status).toBe(2);
-    expect(badSize.stderr).toContain("'lots' is not a size in bytes (e.g. 1048576, 512k, 8M)");
+    expect(badSize.stderr).toContain("'lots' is not a size from 1KiB to 1024MiB (e.g. 4MiB, 512K or 65536)");
   });
 
   it('--help names every option and the endpoints', () => {
     const help = spawnSync(process.execPath, [BIN, 'serve', '--help'], { encoding: 'utf8' });
     expect(help.status).toBe(0);
-    for (const text of ['--port', '--host', '--max-body-size', '--max-items', '--max-concurrent', '--timeout', '--config', 'POST /v1/check', 'POST /v1/compare', '/v1/rules', '/v1/roles', '/healthz', 'SIGTERM']) expect(help.stdout).toContain(text);
+    for (const text of ['--port', '--host', '--max-body-size', '--max-item-size', '--max-items', '--max-concurrent', '--timeout', '--config', 'POST /v1/check', 'POST /v1/compare', '/v1/rules', '/v1/roles', '/healthz', 'SIGTERM']) expect(help.stdout).toContain(text);
   });
 });

@@ -1,5 +1,5 @@
 import type { CryptoAdapter } from '../crypto/adapter.js';
-import type { ChainInfo, IssuerCandidate } from '../lint/index.js';
+import type { ChainInfo, IssuerCandidate, IssuerMatch } from '../lint/index.js';
 import type { SmkiView } from '../smki/index.js';
 import type { Certificate } from '../x509/index.js';
 import { extensionValue, formatName } from '../x509/index.js';
@@ -9,8 +9,11 @@ import { verifySignature } from './signature.js';
 
 /**
  * Finds the certificate that issued cert: itself when its own key verifies the signature (tried
- * only when it names itself, has no AKI, or its AKI is its own SKI), else candidates by AKI = SKI,
- * then by issuer name; the first whose key verifies the signature wins.
+ * only when it names itself, has no AKI, or its AKI is its own SKI); else the candidates whose
+ * SKI equals its AKI, then those whose subject equals its issuer name, each list in the store's
+ * order (issuers named by the user first, then the run's CA certificates in input order). The
+ * first candidate whose key verifies the signature wins; when none does, the first candidate.
+ * With several candidates every one is verified, and the others are named in the result.
  */
 export function resolveIssuer(
   cert: Certificate,
@@ -35,29 +38,24 @@ export function resolveIssuer(
   if (store.size === 0) return info;
   const byKey = store.byKeyIdentifier(cert).filter((c) => c.sha256 !== sha256);
   const byName = store.byIssuerName(cert).filter((c) => c.sha256 !== sha256 && !byKey.includes(c));
-  info.candidates = byKey.length + byName.length;
-  if (info.candidates === 0) return info;
-
-  let fallback: { candidate: IssuerCandidate; matchedBy: 'key-identifier' | 'name'; valid: boolean | undefined } | undefined;
-  for (const [list, matchedBy] of [
-    [byKey, 'key-identifier'],
-    [byName, 'name'],
-  ] as const) {
-    for (const candidate of list) {
-      const key = candidate.cert.subjectPublicKeyInfo?.raw;
-      const valid = key ? verifySignature(crypto, cert, key) : undefined;
-      if (valid === true) {
-        info.issuer = candidate;
-        info.matchedBy = matchedBy;
-        info.signatureValid = true;
-        return info;
-      }
-      fallback ??= { candidate, matchedBy, valid };
-    }
+  const considered: IssuerMatch[] = [
+    ...byKey.map((issuer): IssuerMatch => ({ issuer, matchedBy: 'key-identifier' })),
+    ...byName.map((issuer): IssuerMatch => ({ issuer, matchedBy: 'name' })),
+  ];
+  info.candidates = considered.length;
+  if (considered.length === 0) return info;
+  let chosen: IssuerMatch | undefined;
+  for (const match of considered) {
+    const key = match.issuer.cert.subjectPublicKeyInfo?.raw;
+    const valid = key ? verifySignature(crypto, cert, key) : undefined;
+    if (valid !== undefined) match.signatureValid = valid;
+    if (valid === true) chosen ??= match;
   }
-  info.issuer = fallback!.candidate;
-  info.matchedBy = fallback!.matchedBy;
-  info.signatureValid = fallback!.valid;
+  chosen ??= considered[0];
+  info.issuer = chosen.issuer;
+  info.matchedBy = chosen.matchedBy;
+  info.signatureValid = chosen.signatureValid;
+  if (considered.length > 1) info.otherCandidates = considered.filter((m) => m !== chosen);
   return info;
 }
 

@@ -1,21 +1,30 @@
 import { IssuerStore, issuerCandidate, resolveIssuer } from '../chain/index.js';
 import { classify } from '../smki/index.js';
-import { INPUT_INVALID_ENCODING, INPUT_LABEL_MISMATCH, INPUT_NO_CERTIFICATE, INPUT_NOT_CERTIFICATE, Linter, certificateTarget, isSelected, requestTarget, sortFindings } from '../lint/index.js';
-import type { ChainInfo, DuisCertificate, Finding, LintTarget, RequestPairing, RuleMeta, SignerCertificate } from '../lint/index.js';
+import { INPUT_INVALID_ENCODING, INPUT_LABEL_MISMATCH, INPUT_NO_CERTIFICATE, INPUT_NOT_CERTIFICATE, INPUT_TOO_LARGE, INPUT_UNREADABLE, Linter, certificateTarget, isSelected, requestTarget, sortFindings } from '../lint/index.js';
+import type { ChainInfo, DuisCertificate, Finding, IssuerMatch, LintTarget, RequestPairing, RuleMeta, SignerCertificate } from '../lint/index.js';
 import { ALL_RULES } from '../rules/index.js';
 import { isCaKind, requestView, smkiView } from '../smki/index.js';
-import { toHex } from '../der/index.js';
+import { asBytes, toHex } from '../der/index.js';
+import type { BytesLike } from '../der/index.js';
+import type { InputProblemKind } from '../input/index.js';
 import { decodeCertificate, decodeDocument } from '../x509/index.js';
 import type { DerDocumentKind } from '../x509/index.js';
-import { detectEntries, documentEntries, isCertificateEntry, labelledDocument } from './entries.js';
+import { detectEntries, documentEntries, isCertificateEntry, labelledDocument, resultEntries } from './entries.js';
 import type { Entry } from './entries.js';
 import { duisSummary } from './duis-result.js';
 import { OptionsError, resolveOptions } from './options.js';
 import type { CheckOptions, ResolvedOptions } from './options.js';
 import { subjectSummary } from './result.js';
-import type { CertificateResult, SourceRef } from './result.js';
+import type { CertificateResult, OtherIssuerCandidate, SourceRef } from './result.js';
 
 const DOCUMENT_LABELS: Record<DerDocumentKind, string> = { certificate: 'a certificate', csr: 'a certification request' };
+
+const INPUT_PROBLEMS: Record<InputProblemKind, RuleMeta> = {
+  'no-certificate': INPUT_NO_CERTIFICATE,
+  'invalid-encoding': INPUT_INVALID_ENCODING,
+  'too-large': INPUT_TOO_LARGE,
+  unreadable: INPUT_UNREADABLE,
+};
 
 /**
  * Checks certificates and certification requests: one result per input item. Options are resolved and rules grouped once,
@@ -35,8 +44,8 @@ export class Checker {
     if (options.signer) this.signer = this.signerOf(options.signer);
   }
 
-  private signerOf(bytes: Uint8Array): SignerCertificate {
-    const found = documentEntries(detectEntries(bytes, 'signer')).filter(isCertificateEntry);
+  private signerOf(bytes: BytesLike): SignerCertificate {
+    const found = documentEntries(detectEntries(asBytes(bytes, 'options.signer'), 'signer')).filter(isCertificateEntry);
     if (found.length !== 1) throw new OptionsError(`the signer must be one certificate (DER or PEM); ${found.length} were found`);
     const der = found[0].der;
     const cert = decodeCertificate(der);
@@ -51,9 +60,7 @@ export class Checker {
    */
   decodeEntry(entry: Entry): CertificateResult {
     if (entry.duis) return { source: entry.source, document: 'duis-request', duis: duisSummary(entry.duis.request), findings: [], notEffective: [] };
-    if (entry.problem) {
-      return this.inputResult(entry.source, entry.problem.kind === 'no-certificate' ? INPUT_NO_CERTIFICATE : INPUT_INVALID_ENCODING, entry.problem.message);
-    }
+    if (entry.problem) return this.inputResult(entry.source, INPUT_PROBLEMS[entry.problem.kind], entry.problem.message);
     const declared = labelledDocument(entry);
     const where = entry.source.line ? ` at line ${entry.source.line}` : '';
     if (declared === null || !entry.der) {
@@ -73,7 +80,8 @@ export class Checker {
    * Decodes one item's bytes as the document they are: `declared` is what its armour said; the
    * structure decides when it clearly says otherwise (so bare base64, hex and DER need no label).
    */
-  decodeDer(der: Uint8Array, source: SourceRef, declared?: DerDocumentKind): CertificateResult {
+  decodeDer(bytes: BytesLike, source: SourceRef, declared?: DerDocumentKind): CertificateResult {
+    const der = asBytes(bytes, 'decodeDer: der');
     const decoded = decodeDocument(der, declared);
     const view = decoded.kind === 'csr' ? requestView(decoded.model, this.options.roles, this.options.kind) : smkiView(decoded.model, this.options.roles, this.options.kind);
     const result: CertificateResult = {
@@ -93,15 +101,16 @@ export class Checker {
   }
 
   /** Every item of one source, decoded but not linted (a DUIS request, then each of its certificates). */
-  decodeSource(bytes: Uint8Array, path: string): CertificateResult[] {
-    return detectEntries(bytes, path).flatMap((e) => [e, ...(e.duis?.certificates ?? [])]).map((e) => this.decodeEntry(e));
+  decodeSource(bytes: BytesLike, path: string): CertificateResult[] {
+    return resultEntries(detectEntries(asBytes(bytes, 'decodeSource: bytes'), sourcePath(path, 'decodeSource'))).map((e) => this.decodeEntry(e));
   }
 
   /**
    * Makes a certificate available as an issuer. Returns false (and adds nothing) for bytes that
    * are not a CA certificate, unless force is set (issuers named explicitly count whatever they are).
    */
-  addIssuer(der: Uint8Array, force = false): boolean {
+  addIssuer(bytes: BytesLike, force = false): boolean {
+    const der = asBytes(bytes, 'addIssuer: der');
     const cert = decodeCertificate(der);
     const view = smkiView(cert, this.options.roles);
     if (!force && !isCaKind(classify(cert).kind)) return false;
@@ -129,6 +138,7 @@ export class Checker {
     if (chain?.issuer) {
       result.issuer = { sha256: chain.issuer.sha256, subject: chain.issuer.subject, matchedBy: chain.matchedBy! };
       if (chain.signatureValid !== undefined) result.issuer.signatureValid = chain.signatureValid;
+      if (chain.otherCandidates) result.issuer.otherCandidates = chain.otherCandidates.map(otherCandidate);
     }
     return result;
   }
@@ -150,6 +160,7 @@ export class Checker {
    * result followed by one per certificate; its rules run once its certificates are checked.
    */
   checkEntries(entries: readonly Entry[], requireIssuer = false): CertificateResult[] {
+    if (!Array.isArray(entries)) throw new TypeError('checkEntries: entries must be an array of entries (see detectEntries)');
     const results: CertificateResult[] = [];
     const requests: { entry: Entry; at: number }[] = [];
     for (const e of entries) {
@@ -183,8 +194,8 @@ export class Checker {
   }
 
   /** Decode and lint every item of one source, with chain checks against the issuers added so far. */
-  checkSource(bytes: Uint8Array, path: string, requireIssuer = false): CertificateResult[] {
-    return this.checkEntries(detectEntries(bytes, path), requireIssuer);
+  checkSource(bytes: BytesLike, path: string, requireIssuer = false): CertificateResult[] {
+    return this.checkEntries(detectEntries(asBytes(bytes, 'checkSource: bytes'), sourcePath(path, 'checkSource')), requireIssuer);
   }
 
   /** Adds a finding the pipeline itself makes (not a rule's), unless --only/--ignore leave it out. */
@@ -206,4 +217,16 @@ function targetOf(result: CertificateResult, chain?: ChainInfo, request?: Reques
   if (!result.view) return undefined;
   if (result.csr) return requestTarget(result.csr, result.view);
   return result.certificate ? certificateTarget(result.certificate, result.view, chain, request) : undefined;
+}
+
+function otherCandidate(m: IssuerMatch): OtherIssuerCandidate {
+  const out: OtherIssuerCandidate = { sha256: m.issuer.sha256, subject: m.issuer.subject, matchedBy: m.matchedBy };
+  if (m.signatureValid !== undefined) out.signatureValid = m.signatureValid;
+  return out;
+}
+
+/** The name a source's results carry; required, so that results say where they came from. */
+function sourcePath(path: unknown, method: string): string {
+  if (typeof path !== 'string') throw new TypeError(`${method}: path must be a string naming the source (got ${path === null ? 'null' : typeof path})`);
+  return path;
 }

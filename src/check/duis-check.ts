@@ -1,3 +1,5 @@
+import { asBytes } from '../der/bytes.js';
+import type { BytesLike } from '../der/bytes.js';
 import { INPUT_NO_CERTIFICATE } from '../lint/index.js';
 import { Checker } from './checker.js';
 import { detectEntries, documentEntries, isCertificateEntry, possibleIssuers } from './entries.js';
@@ -8,7 +10,7 @@ import type { CertificateResult } from './result.js';
 /** What checkDuisRequest takes beyond the Checker's options (among them `signer`, the XML signing certificate). */
 export interface DuisCheckOptions extends CheckOptions {
   /** Issuer certificates (DER or PEM bytes) beyond the request's certification path. */
-  issuers?: readonly Uint8Array[];
+  issuers?: readonly BytesLike[];
   /** A certificate whose issuer is not available is an error, not a notice. */
   requireIssuer?: boolean;
   /** The name results give the request (default 'request.xml'). */
@@ -27,7 +29,7 @@ export interface DuisCheckResult {
  * certificate. Bytes that are not a DUIS request give a request result with input.no-certificate
  * saying what they are. Never throws on bad input.
  */
-export function checkDuisRequest(bytes: Uint8Array, options: DuisCheckOptions): DuisCheckResult {
+export function checkDuisRequest(bytes: BytesLike, options: DuisCheckOptions): DuisCheckResult {
   const { issuers = [], requireIssuer = false, path = 'request.xml', ...checkOptions } = options;
   const checker = new Checker(checkOptions);
   const prepared = prepareDuisCheck(checker, bytes, path, issuers);
@@ -38,9 +40,10 @@ export function checkDuisRequest(bytes: Uint8Array, options: DuisCheckOptions): 
  * The request's entry with the issuers added to the checker (explicit ones, then the CA
  * certificates of the request's path), or the result saying the bytes are not a DUIS request.
  */
-export function prepareDuisCheck(checker: Checker, bytes: Uint8Array, path: string, issuers: readonly Uint8Array[]): { entries: Entry[] } | DuisCheckResult {
-  for (const source of issuers) for (const e of documentEntries(detectEntries(source, 'issuer'))) if (isCertificateEntry(e)) checker.addIssuer(e.der, true);
-  const entries = detectEntries(bytes, path);
+export function prepareDuisCheck(checker: Checker, bytes: BytesLike, path: string, issuers: readonly BytesLike[]): { entries: Entry[] } | DuisCheckResult {
+  if (!Array.isArray(issuers)) throw new TypeError('checkDuisRequest: options.issuers must be an array of certificates (DER or PEM bytes)');
+  for (const source of issuers) for (const e of documentEntries(detectEntries(asBytes(source, 'checkDuisRequest: options.issuers[]'), 'issuer'))) if (isCertificateEntry(e)) checker.addIssuer(e.der, true);
+  const entries = detectEntries(asBytes(bytes, 'checkDuisRequest: bytes'), path);
   const request = entries.find((e) => e.duis);
   if (request) {
     for (const der of possibleIssuers([request])) checker.addIssuer(der);

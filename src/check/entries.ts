@@ -1,7 +1,9 @@
 import { mayBeCaCertificate } from '../chain/prefilter.js';
 import type { DuisRequest } from '../duis/request.js';
 import { detectItems } from '../input/index.js';
-import type { DetectedRequest } from '../input/index.js';
+import type { DetectedInput, DetectedRequest, InputProblemKind } from '../input/index.js';
+import { classify, isCaKind } from '../smki/index.js';
+import { decodeCertificate } from '../x509/index.js';
 import type { DerDocumentKind } from '../x509/index.js';
 import type { SourceRef } from './result.js';
 
@@ -11,7 +13,7 @@ export interface Entry {
   der?: Uint8Array;
   /** PEM label, when the item came from a PEM block. */
   label?: string;
-  problem?: { kind: 'no-certificate' | 'invalid-encoding'; message: string };
+  problem?: { kind: InputProblemKind; message: string };
   /**
    * A DUIS service request: a container. Its certificate elements are entries of their own (items
    * 1.. of the source, the request itself being item 0), checked as any certificate and then
@@ -22,7 +24,11 @@ export interface Entry {
 
 /** Every item and every problem of one source, in file order. */
 export function detectEntries(bytes: Uint8Array, path: string): Entry[] {
-  const detected = detectItems(bytes);
+  return entriesOf(detectItems(bytes), path);
+}
+
+/** The entries of what was detected in (a part of) the source at path, in source order. */
+export function entriesOf(detected: DetectedInput, path: string): Entry[] {
   if (detected.request) return [requestEntry(detected.request, path)];
   const out: Entry[] = [];
   for (const p of detected.problems) {
@@ -50,6 +56,11 @@ function requestEntry({ request, contents }: DetectedRequest, path: string): Ent
 /** The entries themselves, with each DUIS request replaced by its certificate entries. */
 export function documentEntries(entries: readonly Entry[]): Entry[] {
   return entries.flatMap((e) => e.duis?.certificates ?? [e]);
+}
+
+/** The entries in the order of their results: each DUIS request followed by its certificate entries. */
+export function resultEntries(entries: readonly Entry[]): Entry[] {
+  return entries.flatMap((e) => (e.duis ? [e, ...e.duis.certificates] : [e]));
 }
 
 /** How many results checking these entries gives: one each, and one more per certificate of a DUIS request. */
@@ -85,5 +96,20 @@ export function isCertificateEntry(e: Entry): e is Entry & { der: Uint8Array } {
 export function possibleIssuers(entries: readonly Entry[]): Uint8Array[] {
   const out: Uint8Array[] = [];
   for (const e of documentEntries(entries)) if (isCertificateEntry(e) && mayBeCaCertificate(e.der)) out.push(e.der);
+  return out;
+}
+
+/**
+ * The certificates among what was detected that can serve as issuers, in source order (a DUIS
+ * request's certificate elements included): certificates classified as CAs, a cheap byte scan first.
+ */
+export function detectedIssuers(detected: DetectedInput): Uint8Array[] {
+  const out: Uint8Array[] = [];
+  const consider = (der: Uint8Array, label?: string) => {
+    const certificate = label === undefined || LABELS.get(label) === 'certificate';
+    if (certificate && mayBeCaCertificate(der) && isCaKind(classify(decodeCertificate(der)).kind)) out.push(der);
+  };
+  for (const item of detected.items) consider(item.der, item.label);
+  for (const content of detected.request?.contents ?? []) if ('der' in content) consider(content.der);
   return out;
 }

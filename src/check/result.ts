@@ -30,6 +30,15 @@ export interface IssuerSummary {
   subject: string;
   matchedBy: 'key-identifier' | 'name' | 'self';
   signatureValid?: boolean;
+  /** Other certificates that matched too, in the order considered; see README "How issuers are found". */
+  otherCandidates?: OtherIssuerCandidate[];
+}
+
+export interface OtherIssuerCandidate {
+  sha256: string;
+  subject: string;
+  matchedBy: 'key-identifier' | 'name';
+  signatureValid?: boolean;
 }
 
 /** How a certificate's subject compares with the subject its request asked for. */

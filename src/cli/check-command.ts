@@ -1,23 +1,26 @@
 import { availableParallelism } from 'node:os';
-import { detectEntries, documentEntries, isCertificateEntry, possibleIssuers, resultCount } from '../check/entries.js';
-import type { Entry } from '../check/entries.js';
+import { documentEntries, entriesOf, isCertificateEntry } from '../check/entries.js';
 import { applyConfig } from '../check/config.js';
 import { resolveOptions } from '../check/options.js';
 import { loadConfig } from './config-file.js';
 import { createNodeCrypto } from '../crypto/node.js';
-import { readFiles } from '../input/node.js';
+import { InputReader, UsageError, fileParts } from '../input/node.js';
+import type { InputFile, InputPiece } from '../input/node.js';
 import { SEVERITY_RANK } from '../lint/index.js';
 import type { Severity } from '../lint/index.js';
 import { outputFormat } from '../report/formats.js';
 import type { FormatName } from '../report/formats.js';
+import { ReportStream } from '../report/stream.js';
 import { emptySummary } from '../report/summary.js';
 import type { CertificateKind } from '../smki/index.js';
 import { Batch, mergeSummary } from './batch.js';
-import type { CheckSettings, ChunkOutput } from './batch.js';
+import type { CheckSettings, ChunkOutput, IssuerList } from './batch.js';
 import { listFiles } from './inputs.js';
+import type { BufferedOutput } from './output.js';
+import { WorkerPool } from './parallel.js';
+import { scanInputs, unitsOf } from './scan.js';
 import { readSigner } from './signer.js';
-import type { Write } from './output.js';
-import { ParallelCheck } from './parallel.js';
+import type { ScannedPiece } from './scan.js';
 import { TOOL } from './version.js';
 import { workersPayOff } from './workers-pay-off.js';
 
@@ -37,6 +40,8 @@ export interface LintCommandOptions {
   requireIssuer: boolean;
   /** A JSON configuration file: environments, roles, CN roles. */
   config?: string;
+  /** --max-item-size in bytes. */
+  maxItemSize: number;
 }
 
 export interface CheckCommandOptions extends LintCommandOptions {
@@ -44,33 +49,44 @@ export interface CheckCommandOptions extends LintCommandOptions {
   /** The certificate file that will sign the DUIS requests checked (--signer). */
   signer?: string;
   /**
-   * Worker threads; 1 checks in-process. Unset: the available cores, for runs large enough that
-   * threads pay off (workersPayOff); set: used for any run but the smallest.
+   * Worker threads, at most the available cores; 1 checks in-process. Unset: the available
+   * cores, for runs large enough that threads pay off (workersPayOff); set: used for any run but
+   * the smallest.
    */
   jobs?: number;
 }
 
 /** With --jobs given, runs smaller than these are still checked in-process. */
 const PARALLEL_FILES = 64;
-const PARALLEL_ENTRIES = 512;
+const PARALLEL_ITEMS = 512;
+/**
+ * The most CA certificates a run keeps as issuers (--issuer first, then those among the inputs):
+ * every worker holds each one decoded, so a hostile input of nothing but CA certificates must not
+ * grow memory without bound. Real SMKI hierarchies have a handful.
+ */
+export const MAX_ISSUERS = 4096;
 
-export function defaultJobs(): number {
+/** What a run checked in-process keeps from its first reading, so small runs read their inputs once. */
+const KEEP_BYTES = 8 * 1024 * 1024;
+
+export function availableJobs(): number {
   return Math.max(1, availableParallelism());
 }
 
 /**
- * Runs `check`: collects the issuers (--issuer, and CA certificates found among the inputs), then
- * checks every item in input order, on worker threads for large batches. Returns the exit code:
- * 0 when nothing reached --fail-on, 1 when something did.
+ * Runs `check`. First reading: the inputs, in order, for the CA certificates among them (any
+ * item's issuer may come later in the input) and for where large inputs can be cut. Second
+ * reading: every item checked in input order, on worker threads for large runs, with output
+ * written as it comes. Returns the exit code: 0 when nothing reached --fail-on, 1 when something did.
  */
-export async function runCheck(inputs: string[], opts: CheckCommandOptions, write: Write): Promise<number> {
+export async function runCheck(inputs: string[], opts: CheckCommandOptions, out: BufferedOutput, warn: (line: string) => void): Promise<number> {
   const files = await listFiles(inputs);
   const issuerFiles = opts.issuers.length > 0 ? await listFiles(opts.issuers) : [];
   const config = loadConfig(opts.config);
-  const signer = opts.signer === undefined ? undefined : readSigner(opts.signer);
+  const signer = opts.signer === undefined ? undefined : readSigner(opts.signer, opts.maxItemSize);
   // Validates --at, --environment, --only and --ignore before any reading.
   const resolved = resolveOptions(applyConfig({ at: opts.at, environment: opts.environment, only: opts.only, ignore: opts.ignore, crypto: createNodeCrypto() }, config));
-  const settings: Omit<CheckSettings, 'issuers'> = {
+  const settings: CheckSettings = {
     at: resolved.evaluationTime,
     environment: resolved.environment.name,
     only: opts.only,
@@ -81,40 +97,50 @@ export async function runCheck(inputs: string[], opts: CheckCommandOptions, writ
     format: opts.format,
     colour: opts.colour,
     config,
+    maxItemSize: opts.maxItemSize,
   };
-  const jobs = opts.jobs ?? defaultJobs();
-  // Whether threads are worth starting, for a run of this many files or certificates.
-  const parallelFor = (items: number, minimum: number) =>
-    jobs > 1 && (opts.jobs === undefined ? workersPayOff(items, jobs, issuerFiles.length > 0) : items >= minimum);
-  const workersForFiles = parallelFor(files.length, PARALLEL_FILES) && !files.includes('-');
-  const parallel = workersForFiles ? new ParallelCheck(settings, jobs) : undefined;
+  const available = availableJobs();
+  if (opts.jobs !== undefined && opts.jobs > available) warn(`--jobs ${opts.jobs} is more than the ${available} available cores; using ${available}`);
+  const jobs = Math.min(opts.jobs ?? available, available);
+  // Inputs that can be read only once are kept by the main thread, which then checks them itself.
+  const onceOnly = files.some((f) => !f.regular);
+  const parallelFor = (count: number, minimum: number) =>
+    jobs > 1 && !onceOnly && (opts.jobs === undefined ? workersPayOff(count, jobs, issuerFiles.length > 0) : count >= minimum);
+  // Threads start before the first reading when the number of files already says they pay off.
+  let pool = parallelFor(files.length, PARALLEL_FILES) ? new WorkerPool(settings, jobs) : undefined;
+  const reader = new InputReader(settings.maxItemSize, files, 2);
   try {
-    const explicit: CheckSettings['issuers'] = [];
-    for await (const source of readFiles(issuerFiles)) {
-      for (const e of documentEntries(detectEntries(source.bytes, source.path))) if (isCertificateEntry(e)) explicit.push({ der: e.der, force: true });
+    const named = readIssuers(issuerFiles, settings.maxItemSize);
+    // In-process, what the first reading found is kept for the second, up to a fixed budget.
+    const scan = await scanInputs(files, reader, MAX_ISSUERS - named.issuers.length, pool ? 0 : KEEP_BYTES);
+    const issuers: IssuerList = [...named.issuers, ...scan.issuers.map((der) => ({ der, force: false }))];
+    const leftOut = named.leftOut + scan.issuersLeftOut;
+    if (leftOut > 0) warn(`${leftOut} issuer certificates were left out: a run keeps at most ${MAX_ISSUERS} (--issuer first, then the CA certificates among the inputs)`);
+    if (!pool && parallelFor(scan.items, PARALLEL_ITEMS)) {
+      pool = new WorkerPool(settings, jobs);
+      // Workers read the inputs themselves: what the first reading kept would only take up memory.
+      for (const p of scan.pieces) p.parts = undefined;
     }
+
     const format = outputFormat(opts.format, opts.colour);
+    const report = new ReportStream(format, out.write);
     const summary = emptySummary();
     let worst = 0;
-    // A format that joins its results itself gets them all at the end.
-    const parts: string[] | undefined = format.join ? [] : undefined;
-    const emit = (out: ChunkOutput) => {
-      if (parts) for (const part of out.parts ?? []) parts.push(part);
-      else write(out.text);
-      mergeSummary(summary, out.summary);
-      worst = Math.max(worst, out.worst);
+    const emit = async (chunk: ChunkOutput) => {
+      report.add(chunk.text);
+      mergeSummary(summary, chunk.summary);
+      worst = Math.max(worst, chunk.worst);
+      await out.drain();
     };
-    write(format.begin({ tool: TOOL, evaluatedAt: new Date(settings.at).toISOString(), environment: settings.environment }));
-    if (parallel) {
-      await parallel.run({ kind: 'files', files }, explicit, emit);
-    } else {
-      await checkInProcess(files, settings, explicit, (entries) => (parallelFor(entries, PARALLEL_ENTRIES) ? jobs : 1), emit);
-    }
-    if (parts) write(format.join!(parts));
-    write(format.end(summary));
+    const stopped = () => out.stopped;
+    report.begin({ tool: TOOL, evaluatedAt: new Date(settings.at).toISOString(), environment: settings.environment });
+    if (pool) await pool.run(issuers, unitsOf(scan.pieces), emit, stopped);
+    else await checkInProcess(scan.pieces, reader, settings, issuers, emit, stopped);
+    report.end(summary);
     return exitCodeFor(worst, opts.failOn);
   } finally {
-    await parallel?.close();
+    reader.close();
+    await pool?.close();
   }
 }
 
@@ -123,32 +149,47 @@ export function exitCodeFor(worst: number, failOn: FailOn): number {
   return failOn !== 'never' && worst >= SEVERITY_RANK[failOn] ? 1 : 0;
 }
 
-/** Reads on the main thread; a large result (a big bundle, stdin) is still checked on workers. */
+/** The second reading on the main thread: files again, once-only inputs from their spools. */
 async function checkInProcess(
-  files: string[],
-  settings: Omit<CheckSettings, 'issuers'>,
-  explicit: CheckSettings['issuers'],
-  jobsFor: (entries: number) => number,
-  emit: (out: ChunkOutput) => void,
+  pieces: readonly ScannedPiece[],
+  reader: InputReader,
+  settings: CheckSettings,
+  issuers: IssuerList,
+  emit: (out: ChunkOutput) => Promise<void>,
+  stopped: () => boolean,
 ): Promise<void> {
-  const entries: Entry[] = [];
-  for await (const source of readFiles(files)) for (const e of detectEntries(source.bytes, source.path)) entries.push(e);
-  const jobs = jobsFor(entries.length);
-  if (jobs > 1) {
-    const parallel = new ParallelCheck(settings, jobs);
-    try {
-      await parallel.run({ kind: 'entries', entries }, explicit, emit);
-    } finally {
-      await parallel.close();
+  const batch = new Batch(settings, issuers);
+  // What the first reading kept is handed over once, so each part can be collected once checked.
+  const kept = new Map(pieces.map((p) => [p.piece, p.parts]));
+  for (const p of pieces) p.parts = undefined;
+  const read = (piece: InputPiece) => {
+    const parts = kept.get(piece);
+    kept.delete(piece);
+    return parts ?? reader.again(piece);
+  };
+  for (const chunk of batch.check(pieces.map((p) => p.piece), read)) {
+    await emit(chunk);
+    if (stopped()) return;
+  }
+}
+
+/**
+ * The certificates of --issuer files, at most MAX_ISSUERS (leftOut counts the rest); a file that
+ * cannot be read is a usage error, known before any output.
+ */
+function readIssuers(files: readonly InputFile[], maxItemSize: number): { issuers: IssuerList; leftOut: number } {
+  const issuers: IssuerList = [];
+  let leftOut = 0;
+  for (const file of files) {
+    if (file.path === '-') throw new UsageError('--issuer - is not supported: name the file or directory of issuer certificates');
+    for (const part of fileParts(file.path, { maxItemSize })) {
+      for (const e of documentEntries(entriesOf(part.detected, file.display))) {
+        if (e.problem?.kind === 'unreadable' || e.problem?.kind === 'too-large') throw new UsageError(`issuer file ${e.problem.message}`);
+        if (!isCertificateEntry(e)) continue;
+        if (issuers.length < MAX_ISSUERS) issuers.push({ der: e.der, force: true });
+        else leftOut++;
+      }
     }
-    return;
   }
-  const issuers = [...explicit, ...possibleIssuers(entries).map((der) => ({ der, force: false }))];
-  const batch = new Batch({ ...settings, issuers });
-  let position = 0;
-  for (let i = 0; i < entries.length; i += 256) {
-    const slice = entries.slice(i, i + 256);
-    emit(batch.run(slice, position));
-    position += resultCount(slice);
-  }
+  return { issuers, leftOut };
 }

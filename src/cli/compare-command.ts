@@ -4,6 +4,7 @@ import { createNodeCrypto } from '../crypto/node.js';
 import { comparePaths } from '../node.js';
 import { SEVERITY_RANK } from '../lint/index.js';
 import { outputFormat } from '../report/formats.js';
+import { ReportStream } from '../report/stream.js';
 import { addToSummary, emptySummary } from '../report/summary.js';
 import { exitCodeFor } from './check-command.js';
 import type { LintCommandOptions } from './check-command.js';
@@ -23,24 +24,25 @@ export interface CompareCommandOptions extends LintCommandOptions {
  * own. Returns the exit code as `check` does: 1 when a finding reached --fail-on, else 0.
  */
 export async function runCompare(opts: CompareCommandOptions, write: Write): Promise<number> {
-  const requests = await listFiles(opts.requests);
-  const certificates = await listFiles(opts.certificates);
-  const issuers = opts.issuers.length > 0 ? await listFiles(opts.issuers) : [];
+  // Every input is listed first, so a bad path is a usage error before anything is read.
+  for (const inputs of [opts.requests, opts.certificates]) await listFiles(inputs);
+  if (opts.issuers.length > 0) await listFiles(opts.issuers);
   const options = applyConfig({ at: opts.at, environment: opts.environment, only: opts.only, ignore: opts.ignore, crypto: createNodeCrypto() }, loadConfig(opts.config));
   // Validates --at, --environment, --only and --ignore before any reading.
   const resolved = resolveOptions(options);
-  const results = await comparePaths(requests, certificates, { ...options, issuers, requireIssuer: opts.requireIssuer });
+  // Pairing needs every request and certificate at hand, so compare reads them all before writing.
+  const results = await comparePaths(opts.requests, opts.certificates, { ...options, issuers: opts.issuers, requireIssuer: opts.requireIssuer, maxItemSize: opts.maxItemSize });
 
   const format = outputFormat(opts.format, opts.colour);
+  const report = new ReportStream(format, write);
   const summary = emptySummary();
   let worst = 0;
-  const parts = results.map((r, i) => {
+  report.begin({ tool: TOOL, evaluatedAt: new Date(resolved.evaluationTime).toISOString(), environment: resolved.environment.name });
+  for (const r of results) {
     addToSummary(summary, r);
     for (const f of r.findings) worst = Math.max(worst, SEVERITY_RANK[f.severity]);
-    return format.result(r, i);
-  });
-  write(format.begin({ tool: TOOL, evaluatedAt: new Date(resolved.evaluationTime).toISOString(), environment: resolved.environment.name }));
-  write(format.join ? format.join(parts) : parts.join(''));
-  write(format.end(summary));
+    report.add(format.result(r));
+  }
+  report.end(summary);
   return exitCodeFor(worst, opts.failOn);
 }

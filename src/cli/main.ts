@@ -5,18 +5,35 @@ import { UsageError } from '../input/node.js';
 import { CERTIFICATE_KINDS } from '../smki/index.js';
 import type { CertificateKind } from '../smki/index.js';
 import { runRoles, runRules } from './catalogue-commands.js';
-import { runCheck } from './check-command.js';
-import { defaultJobs } from './check-command.js';
+import { availableJobs, runCheck } from './check-command.js';
 import type { FailOn, LintCommandOptions } from './check-command.js';
 import type { FormatName } from '../report/formats.js';
+import { DECODE_FORMAT_NAMES } from '../report/decode-formats.js';
+import type { DecodeFormatName } from '../report/decode-formats.js';
+import { terminalSafe } from '../report/terminal-safe.js';
 import { runCompare } from './compare-command.js';
+import { DEBUG } from './debug.js';
 import { runDecode } from './decode-command.js';
 import { addServeCommand } from './serve-command.js';
+import { maxItemSizeOption } from './sizes.js';
 import { BufferedOutput, useColour } from './output.js';
 import { TOOL } from './version.js';
 
-/** Exit codes: 0 ok, 1 findings reached --fail-on (or decode failed), 2 usage error. */
-export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
+/**
+ * Exit codes: 0 ok, 1 findings reached --fail-on (or decode found a problem), 2 usage error
+ * (known before any output), 3 internal error or the output could not be written.
+ */
+export const EXIT = { ok: 0, findings: 1, usage: 2, internal: 3 } as const;
+
+const EXIT_CODES_HELP = `
+Exit codes:
+  0  nothing reached --fail-on (decode: every item decoded cleanly)
+  1  a finding reached --fail-on (decode: an item is not a certificate or request, or breaks DER)
+  2  usage error: an unknown option or value, an input that cannot be found, a bad --config
+  3  internal error, or the output could not be written (one line on stderr)
+
+Environment: NO_COLOR or --no-color turn colour off, FORCE_COLOR turns it on (colour is used only
+on a terminal); SMKI_LINT_DEBUG=1 prints the stack trace of an internal error.`;
 
 const list = (value: string, previous: string[] = []) => previous.concat(value.split(',').map((s) => s.trim()).filter(Boolean));
 
@@ -42,6 +59,7 @@ interface ParsedLintOptions {
   config?: string;
   issuer?: string[];
   requireIssuer?: boolean;
+  maxItemSize: number;
   color: boolean;
 }
 
@@ -57,6 +75,7 @@ function lintCommandOptions(o: ParsedLintOptions): LintCommandOptions {
     colour: useColour(process.stdout, o.color),
     issuers: o.issuer ?? [],
     requireIssuer: o.requireIssuer === true,
+    maxItemSize: o.maxItemSize,
   };
 }
 
@@ -67,7 +86,7 @@ export function buildProgram(out: BufferedOutput, setExit: (code: number) => voi
     .version(TOOL.version, '-V, --version')
     .showHelpAfterError('(run smki-lint --help for usage)')
     .configureOutput({ writeOut: (s) => out.write(s), writeErr: (s) => process.stderr.write(s) })
-    .addHelpText('after', '\nExit codes: 0 nothing reached --fail-on, 1 findings at or above --fail-on, 2 usage error.\nColour only on a terminal; NO_COLOR or --no-color turn it off.');
+    .addHelpText('after', EXIT_CODES_HELP);
 
   const kindOption = () => new Option('--kind <kind>', 'treat every certificate or request as this kind instead of classifying it').choices(CERTIFICATE_KINDS as string[]);
   const repeatable = (v: string, prev: string[] = []) => prev.concat(v);
@@ -80,7 +99,8 @@ export function buildProgram(out: BufferedOutput, setExit: (code: number) => voi
       .option('--only <ids>', 'run only these rule ids or prefixes (comma-separated, repeatable)', list)
       .option('--ignore <ids>', 'skip these rule ids or prefixes (comma-separated, repeatable)', list)
       .option('--environment <name>', "policy OID environment (default: the config file's, else 'test')")
-      .option('--config <file>', 'JSON configuration: environments and their policy OIDs, extra roles, CN roles');
+      .option('--config <file>', 'JSON configuration: environments and their policy OIDs, extra roles, CN roles')
+      .addOption(maxItemSizeOption());
 
   withLintOptions(
     program
@@ -92,11 +112,11 @@ export function buildProgram(out: BufferedOutput, setExit: (code: number) => voi
     .option('--issuer <file|dir>', 'issuer certificates to check signatures and links against (repeatable); CA certificates in the inputs are used too', repeatable)
     .option('--require-issuer', 'a certificate whose issuer is not available gets the error chain.issuer.unavailable, not the notice chain.not-checked')
     .option('--signer <file>', 'the XML signing certificate that will sign the DUIS requests checked: role 0x87, the RequestID\'s sender, valid at --at, the issuer and serial ds:KeyInfo names (the XML signature itself is not verified)')
-    .option('-j, --jobs <n>', `worker threads (default: ${defaultJobs()}, the available cores, once a run is large enough for threads to pay off)`, positiveInteger)
+    .option('-j, --jobs <n>', `worker threads, at most the ${availableJobs()} available cores (default: all of them, once a run is large enough for threads to pay off)`, positiveInteger)
     .option('--no-color', 'never colour the output')
-    .addHelpText('after', '\nA DUIS service request (XML, sr:Request) is recognised by its content: each certificate in it is an item of its own,\nfound at its element and line, then the request\'s rules check what it will place on Devices (duis.*).\n\nExamples:\n  smki-lint check request.xml --signer xml-signer.pem\n  smki-lint check outgoing/ --issuer issuing-oca.pem --format sarif')
+    .addHelpText('after', '\nA DUIS service request (XML, sr:Request) is recognised by its content: each certificate in it is an item of its own,\nfound at its element and line, then the request\'s rules check what it will place on Devices (duis.*).\n\nExamples:\n  smki-lint check request.xml --signer xml-signer.pem\n  smki-lint check outgoing/ --issuer issuing-oca.pem --format sarif\n' + EXIT_CODES_HELP)
     .action(async (inputs: string[], o: ParsedLintOptions & { kind?: CertificateKind; jobs?: number; signer?: string }) => {
-      setExit(await runCheck(inputs, { ...lintCommandOptions(o), kind: o.kind, jobs: o.jobs, signer: o.signer }, out.write));
+      setExit(await runCheck(inputs, { ...lintCommandOptions(o), kind: o.kind, jobs: o.jobs, signer: o.signer }, out, (line) => process.stderr.write(`smki-lint: ${terminalSafe(line)}\n`)));
     });
 
   withLintOptions(
@@ -112,6 +132,7 @@ export function buildProgram(out: BufferedOutput, setExit: (code: number) => voi
     .option('--require-issuer', 'a certificate whose issuer is not available gets the error chain.issuer.unavailable, not the notice chain.not-checked')
     .option('--no-color', 'never colour the output')
     .addHelpText('after', '\nExamples:\n  smki-lint compare supplier.csr supplier.pem\n  smki-lint compare --requests submitted/ --certificates issued/ --issuer issuing-oca.pem --fail-on warning')
+    .addHelpText('after', EXIT_CODES_HELP)
     .action(async (request: string | undefined, certificate: string | undefined, o: ParsedLintOptions & { requests?: string[]; certificates?: string[] }) => {
       const requests = [...(request ? [request] : []), ...(o.requests ?? [])];
       const certificates = [...(certificate ? [certificate] : []), ...(o.certificates ?? [])];
@@ -123,12 +144,14 @@ export function buildProgram(out: BufferedOutput, setExit: (code: number) => voi
     .command('decode')
     .description('show certificates and requests the way an SMKI engineer reads them: kind, role, EUI-64, key usage, policy, validity (a request: what it asks for), then every field')
     .argument('<inputs...>', 'files, directories or - for standard input')
-    .addOption(new Option('-f, --format <format>', 'output format (json: the full decoded model)').choices(['text', 'json']).default('text'))
+    .addOption(new Option('-f, --format <format>', 'output format (json: one array of the full decoded model of each item; jsonl: one per line)').choices(DECODE_FORMAT_NAMES as string[]).default('text'))
     .addOption(kindOption())
     .option('--config <file>', 'JSON configuration (its roles are used to name role codes)')
+    .addOption(maxItemSizeOption())
     .option('--no-color', 'never colour the output')
-    .action(async (inputs: string[], o: { format: 'text' | 'json'; kind?: CertificateKind; config?: string; color: boolean }) => {
-      setExit(await runDecode(inputs, { format: o.format, kind: o.kind, config: o.config, colour: useColour(process.stdout, o.color) }, out.write));
+    .addHelpText('after', EXIT_CODES_HELP)
+    .action(async (inputs: string[], o: { format: DecodeFormatName; kind?: CertificateKind; config?: string; maxItemSize: number; color: boolean }) => {
+      setExit(await runDecode(inputs, { format: o.format, kind: o.kind, config: o.config, maxItemSize: o.maxItemSize, colour: useColour(process.stdout, o.color) }, out));
     });
 
   program
@@ -151,13 +174,30 @@ export function buildProgram(out: BufferedOutput, setExit: (code: number) => voi
   return program;
 }
 
-/** Runs the CLI with process.argv-style arguments and returns the exit code. */
+/**
+ * Runs the CLI with process.argv-style arguments and returns the exit code; never throws. A usage
+ * error or an internal failure is one line on stderr (with SMKI_LINT_DEBUG=1, an internal failure
+ * also prints its stack trace).
+ */
 export async function main(argv: string[]): Promise<number> {
   const out = new BufferedOutput(process.stdout);
   let code: number = EXIT.ok;
+  const fail = (error: unknown): number => {
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`smki-lint: internal error: ${terminalSafe(message)}${DEBUG ? '' : ' (run with SMKI_LINT_DEBUG=1 for details; please report it)'}\n`);
+    if (DEBUG && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+    return EXIT.internal;
+  };
+  // A failure outside the run's own code (an event handler, a stream) still ends with exit 3.
+  const uncaught = (error: unknown) => {
+    process.exitCode = fail(error);
+    process.exit();
+  };
+  process.on('uncaughtException', uncaught);
   const program = buildProgram(out, (c) => (code = c));
   try {
     await program.parseAsync(argv);
+    await out.flush();
   } catch (error) {
     await out.flush();
     if (error instanceof CommanderError) {
@@ -165,11 +205,17 @@ export async function main(argv: string[]): Promise<number> {
       return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
     if (error instanceof UsageError || error instanceof OptionsError) {
-      process.stderr.write(`smki-lint: ${error.message}\n`);
+      process.stderr.write(`smki-lint: ${terminalSafe(error.message)}\n`);
       return EXIT.usage;
     }
-    throw error;
+    return out.failure ? outputFailure(out.failure) : fail(error);
+  } finally {
+    process.off('uncaughtException', uncaught);
   }
-  await out.flush();
-  return code;
+  return out.failure ? outputFailure(out.failure) : code;
+}
+
+function outputFailure(message: string): number {
+  process.stderr.write(`smki-lint: ${message}\n`);
+  return EXIT.internal;
 }

@@ -1,81 +1,97 @@
 import { Worker } from 'node:worker_threads';
-import type { Entry } from '../check/entries.js';
-import { UsageError } from '../input/node.js';
-import type { CheckSettings, ChunkOutput } from './batch.js';
-import { packEntries } from './worker-protocol.js';
+import type { InputPiece } from '../input/node.js';
+import type { CheckSettings, ChunkOutput, IssuerList } from './batch.js';
 import type { FromWorker, ToWorker } from './worker-protocol.js';
 
-/** What phase one hands out: file paths for workers to read, or entries the main thread read. */
-export type Work = { kind: 'files'; files: readonly string[] } | { kind: 'entries'; entries: readonly Entry[] };
-
-const ENTRIES_PER_SLICE = 256;
-const SLICES_PER_WORKER = 8;
+/** Units each worker holds at once: one being checked, one waiting, so no worker waits on the main thread. */
+const UNITS_PER_WORKER = 2;
+/** Units checked ahead of the one being written: bounds the output held back to keep input order. */
+const AHEAD_PER_WORKER = 4;
+/**
+ * A worker's young generation, in MB. A unit's garbage is short-lived, and V8's default (tens of
+ * MB per thread) would make most of a run's peak memory: 8 MB costs a few per cent of time.
+ */
+const YOUNG_GENERATION_MB = 8;
 
 /**
- * Checks on worker threads, started at once so their start-up overlaps the main thread's work.
- * Each slice stays with the worker that holds it; outputs are emitted in slice order, so the
- * result is the same as in-process checking whatever order the workers finish in.
+ * Checks units of work on worker threads. Workers start at once, so their start-up overlaps the
+ * main thread's first reading of the inputs. A unit goes to whichever worker has room, and
+ * outputs are written in unit order, so the output is the same as in-process checking whatever
+ * order the workers finish in; at most a few units run ahead of the one being written.
  */
-export class ParallelCheck {
+export class WorkerPool {
   private readonly workers: Worker[];
 
-  constructor(settings: Omit<CheckSettings, 'issuers'>, jobs: number) {
-    this.workers = Array.from({ length: jobs }, () => new Worker(new URL('./worker.js', import.meta.url), { workerData: settings }));
+  constructor(settings: CheckSettings, jobs: number) {
+    this.workers = Array.from({ length: jobs }, () => new Worker(new URL('./worker.js', import.meta.url), { workerData: settings, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } }));
   }
 
-  async run(work: Work, explicitIssuers: CheckSettings['issuers'], emit: (out: ChunkOutput) => void): Promise<void> {
-    const slices = work.kind === 'files' ? sliceFiles(work.files, this.workers.length) : sliceEntries(work.entries);
-    const owner = (slice: number) => this.workers[slice % this.workers.length];
-    const counts: number[] = [];
-    const found: Uint8Array[] = [];
-    const outputs = new Map<number, ChunkOutput>();
-    let held = 0;
-    let nextToEmit = 0;
+  get size(): number {
+    return this.workers.length;
+  }
 
-    await new Promise<void>((resolve, reject) => {
-      const startChecking = () => {
-        const issuers = [...explicitIssuers, ...found.map((der) => ({ der, force: false }))];
-        for (const w of this.workers) post(w, { type: 'issuers', issuers });
-        let position = 0;
-        for (let slice = 0; slice < slices.length; slice++) {
-          post(owner(slice), { type: 'check', slice, position });
-          position += counts[slice];
+  /**
+   * Checks the units against the issuers, passing each unit's output to emit in order. Stops early
+   * when stopped() turns true (the output was closed). Rejects when a worker fails.
+   */
+  run(issuers: IssuerList, units: readonly InputPiece[][], emit: (out: ChunkOutput) => Promise<void>, stopped: () => boolean): Promise<void> {
+    for (const w of this.workers) post(w, { type: 'issuers', issuers });
+    const load = this.workers.map(() => 0);
+    const done = new Map<number, ChunkOutput>();
+    const ahead = this.workers.length * AHEAD_PER_WORKER;
+    let dispatched = 0;
+    let written = 0;
+    let writing = false;
+
+    return new Promise<void>((resolve, reject) => {
+      let settled = false;
+      const finish = (error?: unknown) => {
+        if (settled) return;
+        settled = true;
+        if (error) reject(error);
+        else resolve();
+      };
+      const dispatch = () => {
+        while (dispatched < units.length && dispatched < written + ahead && !stopped()) {
+          const w = load.indexOf(Math.min(...load));
+          if (load[w] >= UNITS_PER_WORKER) return;
+          load[w]++;
+          post(this.workers[w], { type: 'check', unit: dispatched, pieces: units[dispatched] });
+          dispatched++;
         }
       };
-      const onMessage = (message: FromWorker) => {
-        switch (message.type) {
-          case 'read-error':
-            reject(new UsageError(message.message));
-            return;
-          case 'held':
-            counts[message.slice] = message.results;
-            for (const der of message.issuers) found.push(der);
-            if (++held === slices.length) startChecking();
-            return;
-          case 'checked':
-            outputs.set(message.slice, message);
-            while (outputs.has(nextToEmit)) {
-              emit(outputs.get(nextToEmit)!);
-              outputs.delete(nextToEmit++);
-            }
-            if (nextToEmit === slices.length) resolve();
+      // Writes the outputs that are next in order; one writer at a time, as emit may wait for the reader.
+      const write = async () => {
+        if (writing) return;
+        writing = true;
+        try {
+          while (done.has(written) && !settled) {
+            const out = done.get(written)!;
+            done.delete(written++);
+            await emit(out);
+            if (stopped()) return finish();
+            dispatch();
+          }
+          if (written === units.length) finish();
+        } catch (error) {
+          finish(error);
+        } finally {
+          writing = false;
         }
+        if (done.has(written) && !settled) void write();
       };
-      for (const w of this.workers) {
-        w.on('message', onMessage);
-        w.once('error', reject);
-        w.once('exit', (code) => {
-          if (nextToEmit < slices.length) reject(new Error(`a worker thread stopped (exit code ${code}) before the check finished`));
+      this.workers.forEach((w, i) => {
+        w.on('message', (message: FromWorker) => {
+          load[i]--;
+          done.set(message.unit, message);
+          dispatch();
+          void write();
         });
-      }
-      if (slices.length === 0) resolve();
-      slices.forEach((slice, i) => {
-        if (slice.kind === 'files') post(owner(i), { type: 'read', slice: i, paths: [...slice.files] });
-        else {
-          const packed = packEntries(slice.entries);
-          owner(i).postMessage({ type: 'entries', slice: i, ...packed } satisfies ToWorker, [packed.bytes]);
-        }
+        w.once('error', (error) => finish(error));
+        w.once('exit', (code) => finish(new Error(`a worker thread stopped (exit code ${code}) before the check finished`)));
       });
+      if (units.length === 0) finish();
+      else dispatch();
     });
   }
 
@@ -86,19 +102,4 @@ export class ParallelCheck {
 
 function post(worker: Worker, message: ToWorker): void {
   worker.postMessage(message);
-}
-
-type Slice = { kind: 'files'; files: readonly string[] } | { kind: 'entries'; entries: readonly Entry[] };
-
-function sliceFiles(files: readonly string[], workers: number): Slice[] {
-  const size = Math.max(1, Math.min(256, Math.ceil(files.length / (workers * SLICES_PER_WORKER))));
-  const out: Slice[] = [];
-  for (let i = 0; i < files.length; i += size) out.push({ kind: 'files', files: files.slice(i, i + size) });
-  return out;
-}
-
-function sliceEntries(entries: readonly Entry[]): Slice[] {
-  const out: Slice[] = [];
-  for (let i = 0; i < entries.length; i += ENTRIES_PER_SLICE) out.push({ kind: 'entries', entries: entries.slice(i, i + ENTRIES_PER_SLICE) });
-  return out;
 }

@@ -2,13 +2,14 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import process from 'node:process';
 import { fileURLToPath } from 'node:url';
-import { InvalidArgumentError } from 'commander';
+import { InvalidArgumentError, Option } from 'commander';
 import type { Command } from 'commander';
 import { UsageError } from '../input/node.js';
-import { DEFAULT_LIMITS, parseSize } from '../server/limits.js';
+import { DEFAULT_LIMITS } from '../server/limits.js';
 import type { ServiceLimits } from '../server/limits.js';
 import { createService } from '../server/service.js';
 import { loadConfig } from './config-file.js';
+import { maxItemSizeOption, size } from './sizes.js';
 
 /** The built page: dist/web/ of the package (this file is bundled into dist/bundle/, two levels down as in src/cli/). */
 export const WEB_ROOT = fileURLToPath(new URL('../../dist/web/', import.meta.url));
@@ -81,12 +82,6 @@ function wholeNumber(min: number, max = Number.MAX_SAFE_INTEGER) {
   };
 }
 
-function size(value: string): number {
-  const n = parseSize(value);
-  if (n === undefined) throw new InvalidArgumentError(`'${value}' is not a size in bytes (e.g. 1048576, 512k, 8M)`);
-  return n;
-}
-
 /** Adds `smki-lint serve` to the program; its action sets the exit code when the service stops. */
 export function addServeCommand(program: Command, setExit: (code: number) => void): void {
   program
@@ -94,7 +89,8 @@ export function addServeCommand(program: Command, setExit: (code: number) => voi
     .description('serve the web page and a JSON API (POST /v1/check, POST /v1/compare, GET /v1/rules, GET /v1/roles, GET /healthz) over HTTP, for tools in any language; checks as check and compare do')
     .option('--port <n>', 'TCP port to listen on (0: any free port, printed at start)', wholeNumber(0, 65535), 8080)
     .option('--host <address>', 'address to listen on; anything but loopback lets other machines use the service, which has no authentication', '127.0.0.1')
-    .option('--max-body-size <bytes>', 'largest request body (e.g. 512k, 8M); a larger one gets 413', size, DEFAULT_LIMITS.maxBodySize)
+    .addOption(new Option('--max-body-size <size>', 'largest request body (e.g. 512K, 8MiB); a larger one gets 413').argParser(size).default(DEFAULT_LIMITS.maxBodySize, '8MiB'))
+    .addOption(maxItemSizeOption())
     .option('--max-items <n>', 'most items (certificates, CSRs, DUIS requests and their certificates, issuers) per request; more get 413', wholeNumber(1), DEFAULT_LIMITS.maxItems)
     .option('--max-concurrent <n>', 'requests served at once; one more gets 429 with Retry-After', wholeNumber(1), DEFAULT_LIMITS.maxConcurrent)
     .option('--timeout <seconds>', 'time a client has to send a whole request; a slower one gets 408', wholeNumber(1), DEFAULT_LIMITS.requestTimeout / 1000)
@@ -120,8 +116,8 @@ Examples:
   curl --data-binary @supplier.pem -H 'Content-Type: application/x-pem-file' 'http://127.0.0.1:8080/v1/check?at=2026-06-01'
   curl -F document=@supplier.csr -F issuer=@issuing-oca.pem http://127.0.0.1:8080/v1/check`,
     )
-    .action(async (o: { port: number; host: string; maxBodySize: number; maxItems: number; maxConcurrent: number; timeout: number; config?: string }) => {
-      const limits: ServiceLimits = { maxBodySize: o.maxBodySize, maxItems: o.maxItems, maxConcurrent: o.maxConcurrent, requestTimeout: o.timeout * 1000 };
+    .action(async (o: { port: number; host: string; maxBodySize: number; maxItemSize: number; maxItems: number; maxConcurrent: number; timeout: number; config?: string }) => {
+      const limits: ServiceLimits = { maxBodySize: o.maxBodySize, maxItemSize: o.maxItemSize, maxItems: o.maxItems, maxConcurrent: o.maxConcurrent, requestTimeout: o.timeout * 1000 };
       setExit(await runServe({ port: o.port, host: o.host, limits, config: o.config }));
     });
 }

@@ -1,52 +1,28 @@
-// A worker thread of a parallel check: holds slices of entries (reading the files itself when
-// given paths), then, once the run's issuers are known, checks and formats them.
+// A worker thread of a parallel check: once given the run's issuers, reads and checks the units
+// of work it is sent and returns their formatted output.
+import { setTimeout as sleep } from 'node:timers/promises';
 import { parentPort, workerData } from 'node:worker_threads';
-import { detectEntries, possibleIssuers, resultCount } from '../check/entries.js';
-import type { Entry } from '../check/entries.js';
-import { readFileSource, UsageError } from '../input/node.js';
-import { Batch } from './batch.js';
-import type { CheckSettings } from './batch.js';
-import { unpackEntries } from './worker-protocol.js';
+import { fileParts } from '../input/node.js';
+import { outputFormat } from '../report/formats.js';
+import { emptySummary } from '../report/summary.js';
+import { Batch, mergeChunk } from './batch.js';
+import type { ChunkOutput, CheckSettings } from './batch.js';
+import { DEBUG_DELAY_MS } from './debug.js';
 import type { FromWorker, ToWorker } from './worker-protocol.js';
 
-const settings = workerData as Omit<CheckSettings, 'issuers'>;
-const slices = new Map<number, Entry[]>();
+const settings = workerData as CheckSettings;
+const separator = outputFormat(settings.format, settings.colour).separator;
 let batch: Batch | undefined;
 const reply = (message: FromWorker) => parentPort!.postMessage(message);
 
-function hold(slice: number, entries: Entry[]): void {
-  slices.set(slice, entries);
-  reply({ type: 'held', slice, results: resultCount(entries), issuers: possibleIssuers(entries) });
-}
-
-parentPort!.on('message', (message: ToWorker) => {
-  switch (message.type) {
-    case 'read': {
-      const entries: Entry[] = [];
-      try {
-        for (const path of message.paths) {
-          const source = readFileSource(path);
-          for (const e of detectEntries(source.bytes, source.path)) entries.push(e);
-        }
-      } catch (error) {
-        if (!(error instanceof UsageError)) throw error;
-        reply({ type: 'read-error', slice: message.slice, message: error.message });
-        return;
-      }
-      hold(message.slice, entries);
-      return;
-    }
-    case 'entries':
-      hold(message.slice, unpackEntries(message.bytes, message.entries));
-      return;
-    case 'issuers':
-      batch = new Batch({ ...settings, issuers: message.issuers });
-      return;
-    case 'check': {
-      const entries = slices.get(message.slice)!;
-      slices.delete(message.slice);
-      reply({ type: 'checked', slice: message.slice, ...batch!.run(entries, message.position) });
-      return;
-    }
+parentPort!.on('message', async (message: ToWorker) => {
+  if (message.type === 'issuers') {
+    batch = new Batch(settings, message.issuers);
+    return;
   }
+  const out: ChunkOutput = { text: '', summary: emptySummary(), worst: 0 };
+  for (const chunk of batch!.check(message.pieces, (p) => fileParts(p.path, { maxItemSize: settings.maxItemSize, from: p.from, end: p.end }))) mergeChunk(out, chunk, separator);
+  // Debugging only: answers out of order, to show the output does not depend on timing.
+  if (DEBUG_DELAY_MS > 0) await sleep(Math.random() * DEBUG_DELAY_MS);
+  reply({ type: 'checked', unit: message.unit, ...out });
 });

@@ -78,7 +78,10 @@ export function checkPrimitive(bytes: Uint8Array, tag: number, offset: number, s
       }
       return;
     case Tag.BmpString:
-      if (len % 2 !== 0) report({ kind: 'string.bmp', offset, message: `BMPString has an odd number of octets (${len})` });
+      checkBmp(bytes, offset, start, end, report);
+      return;
+    case Tag.UniversalString:
+      checkUniversal(bytes, offset, start, end, report);
       return;
     case Tag.UtcTime:
       checkTime(bytes, offset, start, end, false, report);
@@ -188,6 +191,42 @@ export function firstInvalidUtf8(bytes: Uint8Array, start: number, end: number):
     i += need + 1;
   }
   return -1;
+}
+
+const u4 = (n: number) => n.toString(16).toUpperCase().padStart(4, '0');
+
+/** BMPString is UCS-2: two octets per character, and U+D800..U+DFFF are not characters. */
+function checkBmp(bytes: Uint8Array, offset: number, start: number, end: number, report: Report): void {
+  if ((end - start) % 2 !== 0) {
+    report({ kind: 'string.bmp', offset, message: `BMPString has an odd number of octets (${end - start})` });
+    return;
+  }
+  for (let i = start; i + 1 < end; i += 2) {
+    const unit = (bytes[i] << 8) | bytes[i + 1];
+    if (unit < 0xd800 || unit > 0xdfff) continue;
+    const next = i + 3 < end ? (bytes[i + 2] << 8) | bytes[i + 3] : -1;
+    const paired = unit <= 0xdbff && next >= 0xdc00 && next <= 0xdfff;
+    const message = paired
+      ? `BMPString holds the surrogate pair ${u4(unit)} ${u4(next)} (U+${u4(0x10000 + ((unit - 0xd800) << 10) + (next - 0xdc00))}): a BMPString holds only characters of the Basic Multilingual Plane, two octets each`
+      : `BMPString holds U+${u4(unit)}, a lone surrogate that is not a character; it is shown as U+FFFD`;
+    report({ kind: 'string.bmp', offset: i, message });
+    return;
+  }
+}
+
+/** UniversalString is UCS-4: four octets per character, each a Unicode scalar value. */
+function checkUniversal(bytes: Uint8Array, offset: number, start: number, end: number, report: Report): void {
+  if ((end - start) % 4 !== 0) {
+    report({ kind: 'string.universal', offset, message: `UniversalString has ${end - start} octets, not a multiple of four; the last ${(end - start) % 4} were not read` });
+    return;
+  }
+  for (let i = start; i + 3 < end; i += 4) {
+    const value = ((bytes[i] << 24) | (bytes[i + 1] << 16) | (bytes[i + 2] << 8) | bytes[i + 3]) >>> 0;
+    if (value <= 0x10ffff && (value < 0xd800 || value > 0xdfff)) continue;
+    const what = value > 0x10ffff ? 'beyond U+10FFFF' : 'a surrogate';
+    report({ kind: 'string.universal', offset: i, message: `UniversalString holds 0x${value.toString(16).toUpperCase().padStart(8, '0')}, which is not a character (${what}); it is shown as U+FFFD` });
+    return;
+  }
 }
 
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];

@@ -1,3 +1,5 @@
+import { asBytes } from './bytes.js';
+import type { BytesLike } from './bytes.js';
 import { checkPrimitive } from './content-checks.js';
 import { DerNode, Tag, tagName } from './node.js';
 import type { DerViolation } from './violations.js';
@@ -33,10 +35,17 @@ interface Frame {
 
 /**
  * Reads one DER element (and everything inside it) from bytes[start, end) without copying.
- * Never throws: every departure from DER is returned as a violation with its byte offset.
+ * Never throws on bad bytes (only on arguments that are not bytes, or a range outside them): every
+ * departure from DER is returned as a violation with its byte offset.
  * Iterative with an explicit stack, so crafted nesting cannot exhaust the call stack.
  */
-export function parseDer(bytes: Uint8Array, start = 0, end = bytes.length, options: DerParseOptions = {}): DerParseResult {
+export function parseDer(input: BytesLike, start?: number, end?: number, options: DerParseOptions = {}): DerParseResult {
+  const bytes = asBytes(input, 'parseDer: bytes');
+  start ??= 0;
+  end ??= bytes.length;
+  if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end > bytes.length || start > end) {
+    throw new RangeError(`parseDer: start ${start} and end ${end} must be whole numbers with 0 <= start <= end <= ${bytes.length} (the length of bytes)`);
+  }
   const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
   const violations: DerViolation[] = [];
   const report = (v: DerViolation) => violations.push(v);

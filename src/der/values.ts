@@ -29,30 +29,71 @@ export function decodeOid(bytes: Uint8Array, start: number, end: number): string
 const OID_CACHE = new Map<number, { octets: Uint8Array; text: string }>();
 const OID_CACHE_LIMIT = 4096;
 
+/**
+ * Arcs longer than this many octets (over 140 bits: past any real arc, a 128-bit UUID arc takes
+ * 19) are written in hex, as 0x...: a decimal form costs time that grows faster than the arc's
+ * length, and a hostile certificate may hold an arc of megabytes.
+ */
+const LONG_ARC_OCTETS = 20;
+
 function oidText(bytes: Uint8Array, start: number, end: number): string {
   let out = '';
+  let arcStart = start;
+  for (let i = start; i < end; i++) {
+    if ((bytes[i] & 0x80) !== 0) continue;
+    out += arcStart === start ? firstArcsText(bytes, arcStart, i + 1) : `.${arcText(bytes, arcStart, i + 1)}`;
+    arcStart = i + 1;
+  }
+  return out;
+}
+
+/** The base-128 arc in bytes[start, end), in decimal, or in hex beyond LONG_ARC_OCTETS. */
+function arcText(bytes: Uint8Array, start: number, end: number): string {
+  return end - start > LONG_ARC_OCTETS ? `0x${arcHex(bytes, start, end)}` : String(arcValue(bytes, start, end));
+}
+
+/** The value of a short arc: a number while it fits, else a bigint. */
+function arcValue(bytes: Uint8Array, start: number, end: number): number | bigint {
   let value = 0;
   let big: bigint | null = null;
-  let first = true;
   for (let i = start; i < end; i++) {
     const b = bytes[i];
     if (big !== null) big = (big << 7n) | BigInt(b & 0x7f);
     else if (value > 0x3fffffffffff) big = (BigInt(value) << 7n) | BigInt(b & 0x7f);
     else value = value * 128 + (b & 0x7f);
-    if ((b & 0x80) !== 0) continue;
-    if (first) {
-      first = false;
-      const v = big ?? BigInt(value);
-      if (v < 40n) out = `0.${v}`;
-      else if (v < 80n) out = `1.${v - 40n}`;
-      else out = `2.${v - 80n}`;
-    } else {
-      out += `.${big ?? value}`;
-    }
-    value = 0;
-    big = null;
   }
-  return out;
+  return big ?? value;
+}
+
+/** A long arc's value in hex, its septets regrouped into nibbles from the low end: one pass. */
+function arcHex(bytes: Uint8Array, start: number, end: number): string {
+  const digits: string[] = [];
+  let acc = 0;
+  let bits = 0;
+  for (let i = end - 1; i >= start; i--) {
+    acc |= (bytes[i] & 0x7f) << bits;
+    bits += 7;
+    while (bits >= 4) {
+      digits.push(HEX_DIGITS[acc & 0xf]);
+      acc >>>= 4;
+      bits -= 4;
+    }
+  }
+  if (bits > 0) digits.push(HEX_DIGITS[acc]);
+  let top = digits.length - 1;
+  while (top > 0 && digits[top] === '0') top--;
+  digits.length = top + 1;
+  return digits.reverse().join('');
+}
+
+const HEX_DIGITS = '0123456789abcdef';
+
+/** The first octets encode two arcs: X * 40 + Y, where X is 0, 1 or 2 (and Y unbounded for 2). */
+function firstArcsText(bytes: Uint8Array, start: number, end: number): string {
+  if (end - start > LONG_ARC_OCTETS) return `2.0x${(BigInt(`0x${arcHex(bytes, start, end)}`) - 80n).toString(16)}`;
+  const v = arcValue(bytes, start, end);
+  if (typeof v === 'number') return v < 40 ? `0.${v}` : v < 80 ? `1.${v - 40}` : `2.${v - 80}`;
+  return `2.${v - 80n}`;
 }
 
 export function oidOf(bytes: Uint8Array, node: DerNode): string {
@@ -124,13 +165,15 @@ export function decodeString(bytes: Uint8Array, node: DerNode): string {
     case Tag.BmpString: {
       let s = '';
       for (let i = start; i + 1 < end; i += 2) s += String.fromCharCode((bytes[i] << 8) | bytes[i + 1]);
-      return s;
+      // Pairs are kept (read as UTF-16); a lone surrogate is no character and would make the
+      // JSON and text output invalid, so it becomes U+FFFD (der.string.bmp says so).
+      return s.replace(LONE_SURROGATE, '\ufffd');
     }
     case Tag.UniversalString: {
       let s = '';
       for (let i = start; i + 3 < end; i += 4) {
         const cp = ((bytes[i] << 24) | (bytes[i + 1] << 16) | (bytes[i + 2] << 8) | bytes[i + 3]) >>> 0;
-        s += cp <= 0x10ffff ? String.fromCodePoint(cp) : '\ufffd';
+        s += cp <= 0x10ffff && (cp < 0xd800 || cp > 0xdfff) ? String.fromCodePoint(cp) : '\ufffd';
       }
       return s;
     }
@@ -138,6 +181,8 @@ export function decodeString(bytes: Uint8Array, node: DerNode): string {
       return latin1(bytes, start, end);
   }
 }
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 export function latin1(bytes: Uint8Array, start: number, end: number): string {
   let s = '';

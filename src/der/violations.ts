@@ -23,6 +23,7 @@ export type DerViolationKind =
   | 'string.visible'
   | 'string.utf8'
   | 'string.bmp'
+  | 'string.universal'
   | 'set.order'
   | 'form'
   | 'default-encoded'
@@ -53,6 +54,7 @@ export const DER_VIOLATION_KINDS: readonly DerViolationKind[] = [
   'string.visible',
   'string.utf8',
   'string.bmp',
+  'string.universal',
   'set.order',
   'form',
   'default-encoded',

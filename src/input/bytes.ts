@@ -48,3 +48,14 @@ export function hexPreview(bytes: Uint8Array, max = 8): string {
   for (let i = 0; i < bytes.length && i < max; i++) shown.push(bytes[i].toString(16).padStart(2, '0'));
   return bytes.length > max ? `${shown.join(' ')} ...` : shown.join(' ');
 }
+
+/** The chunks, in order, in one array of the given total size. */
+export function concatBytes(chunks: readonly Uint8Array[], size: number): Uint8Array {
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}

@@ -18,3 +18,16 @@ export function describeNoCertificate(bytes: Uint8Array, textStart: number, hint
   }
   return `binary data that is not DER (first bytes ${hexPreview(bytes)})`;
 }
+
+/**
+ * What the start of a source larger than the item size limit holds, for the problem raised when
+ * no PEM block starts within the limit: raw DER (only PEM may be that large), a named binary
+ * format, text, or other binary data.
+ */
+export function describeLargeStart(prefix: Uint8Array): string {
+  const name = nameBinary(prefix);
+  if (name) return `binary data that is not DER: ${name} (first bytes ${hexPreview(prefix)})`;
+  if (prefix[0] === 0x30 && !isText(prefix)) return `raw DER or binary data (first bytes ${hexPreview(prefix)})`;
+  if (isText(prefix.subarray(0, Math.max(1, prefix.length - 3)))) return `text (first line: '${firstLine(prefix)}')`;
+  return `binary data (first bytes ${hexPreview(prefix)})`;
+}

@@ -1,5 +1,7 @@
 // Finds the DER items in a source's bytes: PEM blocks (bundles, any surrounding text), raw DER,
 // bare base64 or hex. Browser-safe: bytes in, items and problems out, never throws.
+import { asBytes } from '../der/bytes.js';
+import type { BytesLike } from '../der/bytes.js';
 import { scanBare } from './bare.js';
 import { describeNoCertificate } from './describe.js';
 import { detectDuisRequest } from './duis.js';
@@ -8,13 +10,20 @@ import { isText } from './text.js';
 import type { DetectedInput } from './types.js';
 import { narrowUtf16 } from './utf16.js';
 
-export type { DetectedInput, DetectedRequest, InputItem, InputProblem, ItemEncoding } from './types.js';
+export type { DetectedInput, DetectedRequest, InputItem, InputProblem, InputProblemKind, ItemEncoding } from './types.js';
+
+/** How many results what was detected gives: one per item and problem; a DUIS request one, and one per certificate. */
+export function detectedCount(detected: DetectedInput): number {
+  const request = detected.request ? 1 + detected.request.contents.length : 0;
+  return detected.items.length + detected.problems.length + request;
+}
 
 /**
  * Every item in `bytes`, with one shared index sequence for items and problems in source order.
  * When nothing is found, exactly one 'no-certificate' problem says what the bytes held.
  */
-export function detectItems(bytes: Uint8Array): DetectedInput {
+export function detectItems(input: BytesLike): DetectedInput {
+  const bytes = asBytes(input, 'detectItems: bytes');
   // A DER SEQUENCE that is not text; text starting with '0' (e.g. '0x3082...') is read below.
   if (bytes.length > 0 && bytes[0] === 0x30 && !isText(bytes)) {
     return { items: [{ index: 0, der: bytes, encoding: 'der' }], problems: [] };

@@ -1,8 +1,8 @@
-// Node-only: a whole file's bytes, for the many small files of a certificate repository.
+// Node-only: the start of a file's bytes, for the many small files of a certificate repository.
 // readFileSync costs a stat and a buffer per file; here each file is read into one scratch buffer
 // (the read that finds its end replaces the stat, and is cheaper) and copied into a shared arena,
 // so small files cost one allocation per 64 KB of them instead of one each.
-import { closeSync, openSync, readSync } from 'node:fs';
+import { readSync } from 'node:fs';
 
 const SCRATCH_START = 64 * 1024;
 // Small enough that a caller keeping one file's bytes does not keep much else alive.
@@ -14,31 +14,38 @@ let scratch = new Uint8Array(SCRATCH_START);
 let arena = new Uint8Array(0);
 let arenaUsed = 0;
 
-/** Every byte of the file at path (read to its end, so pipes and growing files work). Throws the OS error. */
-export function readFileBytes(path: string): Uint8Array {
-  const fd = openSync(path, 'r');
+export interface FileStart {
+  /** The bytes read: the whole file when complete, else its first `max` bytes (valid only until the next read). */
+  bytes: Uint8Array;
+  /** The file ended within `max` bytes. */
+  complete: boolean;
+}
+
+/**
+ * Reads from the descriptor's current position until the end or until more than `max` bytes
+ * (reading to the end, not to a size, so pipes and growing files work). Throws the OS error.
+ */
+export function readStart(fd: number, max: number): FileStart {
   let length = 0;
-  try {
-    for (;;) {
-      if (length === scratch.length) {
-        const bigger = new Uint8Array(scratch.length * 2);
-        bigger.set(scratch);
-        scratch = bigger;
-      }
-      const n = readSync(fd, scratch, length, scratch.length - length, null);
-      if (n === 0) break;
-      length += n;
+  for (;;) {
+    if (length === scratch.length) {
+      if (length > max) break;
+      const bigger = new Uint8Array(Math.min(scratch.length * 2, max + 1));
+      bigger.set(scratch);
+      scratch = bigger;
     }
-  } finally {
-    closeSync(fd);
+    const n = readSync(fd, scratch, length, scratch.length - length, null);
+    if (n === 0) break;
+    length += n;
   }
+  if (length > max) return { bytes: scratch.subarray(0, length), complete: false };
   if (scratch.length > SCRATCH_START) {
     // A large file keeps the buffer it was read into; the next file starts with a small one again.
     const bytes = scratch.subarray(0, length);
     scratch = new Uint8Array(SCRATCH_START);
-    return bytes;
+    return { bytes, complete: true };
   }
-  return keep(scratch.subarray(0, length));
+  return { bytes: keep(scratch.subarray(0, length)), complete: true };
 }
 
 /** A copy of bytes that stays valid after the scratch buffer is reused. */

@@ -1,4 +1,4 @@
-// Plain-words reasons for the file-system errors a user can cause by naming a path.
+// Plain-words reasons for the file-system errors a user can meet naming a path or writing output.
 
 const REASONS: Readonly<Record<string, string>> = {
   ENOENT: 'no such file or directory',
@@ -13,6 +13,12 @@ const REASONS: Readonly<Record<string, string>> = {
   EIO: 'input/output error',
   EBUSY: 'resource busy',
   EAGAIN: 'resource temporarily unavailable',
+  ENOSPC: 'no space left on device',
+  EDQUOT: 'disk quota exceeded',
+  EFBIG: 'file too large',
+  EROFS: 'read-only file system',
+  ENXIO: 'no such device or address',
+  ESPIPE: 'cannot seek (not a regular file)',
 };
 
 /** "no such file or directory" for ENOENT; the error's own message for anything unlisted. */

@@ -9,13 +9,16 @@ const DASH = 0x2d;
 const BEGIN = ascii('-----BEGIN ');
 const END = ascii('-----END ');
 
-/** The blocks of a source, or undefined when it holds no BEGIN line at all. */
-export function scanPem(bytes: Uint8Array, start: number): DetectedInput | undefined {
+/**
+ * The blocks of a source, or undefined when it holds no BEGIN line at all. A piece of a larger
+ * source passes the line and item index it starts at.
+ */
+export function scanPem(bytes: Uint8Array, start: number, firstLine = 1, firstIndex = 0): DetectedInput | undefined {
   let at = findMarker(bytes, start, BEGIN);
   if (at < 0) return undefined;
   const result: DetectedInput = { items: [], problems: [] };
-  const lines = new LineCursor(bytes);
-  for (let index = 0; at >= 0; index++) {
+  const lines = new LineCursor(bytes, firstLine);
+  for (let index = firstIndex; at >= 0; index++) {
     at = findMarker(bytes, readBlock(bytes, at, index, lines, result), BEGIN);
   }
   return result;

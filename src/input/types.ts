@@ -16,14 +16,20 @@ export interface InputItem {
   line?: number;
 }
 
-/** Something in a source that could not become an item. */
+/**
+ * Something in a source that could not become an item: no certificate at all, text that does not
+ * decode, an item or a stretch without items longer than the size limit (the rest of the source is
+ * then not read), or a source that could not be read.
+ */
 export interface InputProblem {
   /** 0-based position in the same sequence as the items. */
   index: number;
   message: string;
   line?: number;
-  kind: 'no-certificate' | 'invalid-encoding';
+  kind: InputProblemKind;
 }
+
+export type InputProblemKind = 'no-certificate' | 'invalid-encoding' | 'too-large' | 'unreadable';
 
 export interface DetectedInput {
   items: InputItem[];

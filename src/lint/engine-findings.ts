@@ -46,6 +46,28 @@ export const INPUT_LABEL_MISMATCH: RuleMeta = {
   onMalformed: true,
 };
 
+export const INPUT_TOO_LARGE: RuleMeta = {
+  id: 'input.too-large',
+  severity: 'error',
+  appliesTo: 'all',
+  documents: DOCUMENT_KINDS,
+  citation: 'smki-lint input limit (--max-item-size; SMKI certificates are under 2 KB)',
+  description: 'An item, or a stretch of an input with no item, is longer than the item size limit; the rest of that input was not read. The message gives the offset.',
+  source: 'adopted',
+  onMalformed: true,
+};
+
+export const INPUT_UNREADABLE: RuleMeta = {
+  id: 'input.unreadable',
+  severity: 'error',
+  appliesTo: 'all',
+  documents: DOCUMENT_KINDS,
+  citation: 'smki-lint (the input could not be read when its turn came; nothing in it, or after the offset given, was checked)',
+  description: 'An input could not be read (it vanished, or the operating system refused); the message gives the reason.',
+  source: 'adopted',
+  onMalformed: true,
+};
+
 export const INTERNAL_RULE_ERROR: RuleMeta = {
   id: 'internal.rule-error',
   severity: 'error',
@@ -94,4 +116,4 @@ export const COMPARE_CERTIFICATE_DUPLICATE: RuleMeta = {
 /** What `compare` reports about pairing itself: requests and certificates left without a partner, or with two. */
 export const COMPARE_FINDINGS: readonly RuleMeta[] = [COMPARE_CERTIFICATE_MISSING, COMPARE_REQUEST_MISSING, COMPARE_CERTIFICATE_DUPLICATE];
 
-export const ENGINE_FINDINGS: readonly RuleMeta[] = [INPUT_NO_CERTIFICATE, INPUT_INVALID_ENCODING, INPUT_NOT_CERTIFICATE, INPUT_LABEL_MISMATCH, INTERNAL_RULE_ERROR, ...COMPARE_FINDINGS];
+export const ENGINE_FINDINGS: readonly RuleMeta[] = [INPUT_NO_CERTIFICATE, INPUT_INVALID_ENCODING, INPUT_NOT_CERTIFICATE, INPUT_LABEL_MISMATCH, INPUT_TOO_LARGE, INPUT_UNREADABLE, INTERNAL_RULE_ERROR, ...COMPARE_FINDINGS];

@@ -8,10 +8,11 @@ export type Severity = 'error' | 'warning' | 'notice';
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'notice'];
 
 /**
- * The findings whose error is not a MUST of a cited text: internal.rule-error reports that the
- * checker failed, not that the document did, and is an error so that no run passes unchecked.
+ * The findings whose error is not a MUST of a cited text: each reports that the checker could not
+ * check a document (a rule failed, or the input was too large or unreadable), not that the
+ * document is wrong, and is an error so that no run passes unchecked.
  */
-export const SEVERITY_POLICY_EXCEPTIONS: readonly string[] = ['internal.rule-error'];
+export const SEVERITY_POLICY_EXCEPTIONS: readonly string[] = ['internal.rule-error', 'input.too-large', 'input.unreadable'];
 
 /** Higher is worse. */
 export const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, notice: 1 };
@@ -179,6 +180,16 @@ export interface ChainInfo {
   signatureValid?: boolean;
   /** A missing issuer is an error rather than a notice (--require-issuer). */
   requireIssuer: boolean;
+  /** When several candidates matched: the ones not chosen, in the order they were considered. */
+  otherCandidates?: IssuerMatch[];
+}
+
+/** An issuer candidate that matched a certificate, and whether its key verifies the signature. */
+export interface IssuerMatch {
+  issuer: IssuerCandidate;
+  matchedBy: 'key-identifier' | 'name';
+  /** Undefined when the signature could not be tried (an unsupported algorithm or no key). */
+  signatureValid?: boolean;
 }
 
 export interface IssuerCandidate {

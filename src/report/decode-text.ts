@@ -5,11 +5,12 @@ import { KNOWN_EXTENSIONS, findExtension, formatName } from '../x509/index.js';
 import type { AlgorithmIdentifier, Certificate, CertificationRequest, DocumentModel, Extension, ExtensionValues, RelativeDistinguishedName, TimeField } from '../x509/index.js';
 import type { DuisSummary } from '../check/duis-result.js';
 import type { Style } from './style.js';
+import { terminalSafe as safe } from './terminal-safe.js';
 
 /** A readable rendering of one certificate: the SMKI reading first, then every field. */
 export function renderCertificate(heading: string, cert: Certificate, view: SmkiView, sha256: string, style: Style): string {
-  const lines: string[] = [style.bold(heading)];
-  const row = (label: string, value: string) => lines.push(`  ${style.dim(label.padEnd(24))}${value}`);
+  const lines: string[] = [style.bold(safe(heading))];
+  const row = rowsOf(lines, style);
 
   row('Kind', `${KIND_TITLES[view.kind]} (${view.kindReason})`);
   if (view.role) row('Role', roleText(view));
@@ -41,8 +42,8 @@ export function renderCertificate(heading: string, cert: Certificate, view: Smki
  * CN, key usage, subjectAltName, key), then every field.
  */
 export function renderRequest(heading: string, csr: CertificationRequest, view: SmkiView, sha256: string, style: Style): string {
-  const lines: string[] = [style.bold(heading)];
-  const row = (label: string, value: string) => lines.push(`  ${style.dim(label.padEnd(24))}${value}`);
+  const lines: string[] = [style.bold(safe(heading))];
+  const row = rowsOf(lines, style);
   const spki = csr.subjectPublicKeyInfo;
   const san = findExtension(csr, 'subjectAltName');
 
@@ -67,6 +68,11 @@ export function renderRequest(heading: string, csr: CertificationRequest, view: 
 
 type Row = (label: string, value: string) => void;
 
+/** Adds "label  value" lines; every value comes from the document, so each is made safe for a terminal. */
+function rowsOf(lines: string[], style: Style): Row {
+  return (label, value) => lines.push(`  ${style.dim(safe(label).padEnd(24))}${safe(value)}`);
+}
+
 function keyRows(doc: DocumentModel, row: Row): void {
   const spki = doc.subjectPublicKeyInfo;
   if (!spki) return;
@@ -79,8 +85,8 @@ function signatureAndEncoding(doc: DocumentModel, row: Row, lines: string[], sty
   if (doc.signatureValue) row('Signature value', toHex(doc.signatureValue));
   if (doc.violations.length > 0 || doc.problems.length > 0) {
     lines.push('', `  ${style.bold('Encoding')}`);
-    for (const v of doc.violations) lines.push(`  ${style.red('DER')} der.${v.kind} at offset ${v.offset}: ${v.message}`);
-    for (const p of doc.problems) lines.push(`  ${style.red('malformed')} ${p.path} at offset ${p.offset}: ${p.message}`);
+    for (const v of doc.violations) lines.push(`  ${style.red('DER')} der.${v.kind} at offset ${v.offset}: ${safe(v.message)}`);
+    for (const p of doc.problems) lines.push(`  ${style.red('malformed')} ${safe(p.path)} at offset ${p.offset}: ${safe(p.message)}`);
   }
 }
 
@@ -146,8 +152,8 @@ function valueText(name: keyof ExtensionValues, v: ExtensionValues[keyof Extensi
 
 /** A DUIS request's header: what it is, whom it is from and to, and how many certificates follow. */
 export function renderDuisRequest(heading: string, duis: DuisSummary, style: Style): string {
-  const lines: string[] = [style.bold(heading)];
-  const row = (label: string, value: string) => lines.push(`  ${style.dim(label.padEnd(24))}${value}`);
+  const lines: string[] = [style.bold(safe(heading))];
+  const row = (label: string, value: string) => lines.push(`  ${style.dim(label.padEnd(24))}${safe(value)}`);
   row('Document', `DUIS service request, schemaVersion ${duis.schemaVersion ?? '(none)'}`);
   row('Request type', duis.title ? `${duis.serviceReferenceVariant} ${duis.title} (sr:${duis.requestType})` : `sr:${duis.requestType ?? '(none)'}, which carries no certificate`);
   row('RequestID', duis.requestId ?? '(none)');

@@ -10,20 +10,21 @@ export interface RunInfo {
 
 /**
  * An output format as pure functions of their input, so results can be formatted wherever they
- * are computed (worker threads included) and simply concatenated in order.
+ * are computed (worker threads included) and written as they come: nothing waits for the end of
+ * the run, so memory does not grow with the number of results. Use ReportStream to write one.
  */
-export interface OutputFormat {
+export interface OutputFormat<R = CertificateResult> {
   begin(run: RunInfo): string;
-  /** position: 0-based index of the result in the whole output. */
-  result(result: CertificateResult, position: number): string;
+  /** One result's output; '' when the result writes nothing (a clean certificate in SARIF). */
+  result(result: R): string;
+  /** Written between two results that wrote something: ',' where results are array elements. */
+  separator: string;
+  /** The summary is known only here, so it goes at the end (JUnit: a comment; SARIF: the invocation). */
   end(summary: Summary): string;
-  /**
-   * When present, the result() outputs of the whole run are passed here and its return value is
-   * written between begin() and end(), instead of the outputs being concatenated as they come: for
-   * formats whose separators depend on which results wrote anything.
-   */
-  join?(parts: string[]): string;
 }
 
-/** 2: every result of a certificate or request says which (`document`); `compare` results name their `request`. */
-export const REPORT_SCHEMA_VERSION = 2;
+/**
+ * 2: every result of a certificate or request says which (`document`); `compare` results name their `request`.
+ * 3: `issuer.otherCandidates` names the other issuer certificates that matched.
+ */
+export const REPORT_SCHEMA_VERSION = 3;

@@ -10,9 +10,10 @@ export const JSON_FORMAT: OutputFormat = {
     const head = { schemaVersion: REPORT_SCHEMA_VERSION, tool: run.tool, evaluatedAt: run.evaluatedAt, environment: run.environment };
     return JSON.stringify(head, null, 2).slice(0, -2) + ',\n  "results": [';
   },
-  result(result: CertificateResult, position: number): string {
-    return (position === 0 ? '\n    ' : ',\n    ') + JSON.stringify(resultToJson(result), null, 2).replace(/\n/g, '\n    ');
+  result(result: CertificateResult): string {
+    return '\n    ' + JSON.stringify(resultToJson(result), null, 2).replace(/\n/g, '\n    ');
   },
+  separator: ',',
   end(summary: Summary): string {
     return (summary.inputs > 0 ? '\n  ' : '') + '],\n  "summary": ' + JSON.stringify(summary, null, 2).replace(/\n/g, '\n  ') + '\n}\n';
   },
@@ -22,5 +23,6 @@ export const JSON_FORMAT: OutputFormat = {
 export const JSONL_FORMAT: OutputFormat = {
   begin: () => '',
   result: (result: CertificateResult) => JSON.stringify(resultToJson(result)) + '\n',
+  separator: '',
   end: (summary: Summary) => JSON.stringify({ summary }) + '\n',
 };

@@ -35,6 +35,7 @@ export const JUNIT_FORMAT: OutputFormat = {
     const open = `<testcase classname="${attr(classname)}" name="${attr(`${r.source.path} [${r.source.index}]${element}`)}"`;
     return body ? `${open}>\n${body}</testcase>\n` : `${open}/>\n`;
   },
+  separator: '',
   end(s: Summary): string {
     // A testsuite's properties must come first, so the counts, known only now, go in a comment.
     const counts = [count(s.inputs, 'item'), `${s.clean} clean`, count(s.errors, 'error'), count(s.warnings, 'warning'), count(s.notices, 'notice')].join(', ');

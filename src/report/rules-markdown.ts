@@ -43,7 +43,7 @@ function policySection(catalogue: readonly RuleMeta[]): string[] {
     '## Severity policy',
     '',
     '- **error**: a MUST or MUST NOT of a text the project has read and cites (X.680 and X.690, RFC 5280 and the other RFCs the rules cite, GBCS section 12, SEC Appendix M, SEC Section L, the DUIS 5.4 XML schema, W3C XML Signature). Every error is sourced *spec*. ' +
-      `The one exception, ${SEVERITY_POLICY_EXCEPTIONS.map((id) => `\`${id}\``).join(', ')}, reports that the checker itself failed, and is an error so that no run passes a document a rule could not check.`,
+      `The exceptions, ${SEVERITY_POLICY_EXCEPTIONS.map((id) => `\`${id}\``).join(', ')}, report that the checker could not check a document (a rule failed, or an input was beyond the item size limit or could not be read), and are errors so that no run passes what was not checked.`,
     '- **warning**: a SHOULD; practice seen in DCC\'s test PKI where no text read states a requirement (*seen*); or a reading the project adopted where the text that settles it was not available (*adopted*).',
     '- **notice**: information, such as what could not be checked.',
     '',

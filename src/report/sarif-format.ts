@@ -24,8 +24,8 @@ function reportingDescriptor(rule: RuleMeta) {
 
 /**
  * SARIF 2.1.0: one run whose results are the findings. A certificate without findings writes
- * nothing, so where the commas go depends on which results wrote something: result() returns its
- * findings without a leading separator and join() places them.
+ * nothing, so result() returns its findings without a leading comma and the separator goes only
+ * between results that wrote something.
  */
 export const SARIF_FORMAT: OutputFormat = {
   begin(run: RunInfo): string {
@@ -45,9 +45,7 @@ export const SARIF_FORMAT: OutputFormat = {
   result(result: CertificateResult): string {
     return result.findings.map((f) => '\n        ' + JSON.stringify(sarifResult(result, f))).join(',');
   },
-  join(parts: string[]): string {
-    return parts.filter((p) => p !== '').join(',');
-  },
+  separator: ',',
   end(summary: Summary): string {
     // Every finding is one SARIF result, so the summary says whether the array has elements.
     const written = summary.errors + summary.warnings + summary.notices > 0;

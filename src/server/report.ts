@@ -2,6 +2,7 @@ import type { CertificateResult } from '../check/result.js';
 import { TOOL } from '../cli/version.js';
 import { outputFormat } from '../report/formats.js';
 import type { FormatName } from '../report/formats.js';
+import { ReportStream } from '../report/stream.js';
 import { addToSummary, emptySummary } from '../report/summary.js';
 
 /** The media type of each output format. */
@@ -16,11 +17,14 @@ export const FORMAT_TYPES: Record<FormatName, string> = {
 /** A whole report in one format, written exactly as the CLI writes it for the same results (never coloured). */
 export function renderReport(name: FormatName, results: readonly CertificateResult[], evaluationTime: number, environment: string): string {
   const format = outputFormat(name, false);
+  const parts: string[] = [];
+  const report = new ReportStream(format, (text) => parts.push(text));
   const summary = emptySummary();
-  const parts = results.map((r, i) => {
+  report.begin({ tool: TOOL, evaluatedAt: new Date(evaluationTime).toISOString(), environment });
+  for (const r of results) {
     addToSummary(summary, r);
-    return format.result(r, i);
-  });
-  const begin = format.begin({ tool: TOOL, evaluatedAt: new Date(evaluationTime).toISOString(), environment });
-  return begin + (format.join ? format.join(parts) : parts.join('')) + format.end(summary);
+    report.add(format.result(r));
+  }
+  report.end(summary);
+  return parts.join('');
 }

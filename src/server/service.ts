@@ -65,8 +65,8 @@ export function createService(options: ServiceOptions): Service {
     '/healthz': { GET: () => json({ status: 'ok', name: TOOL.name, version: TOOL.version }) },
     '/v1/rules': { GET: () => ({ body: rulesJson(), type: JSON_TYPE }) },
     '/v1/roles': { GET: () => ({ body: rolesJson(options.config), type: JSON_TYPE }) },
-    '/v1/check': { POST: async (req, url, res) => report(checkPayload(await readPayload(req, url.searchParams, CHECK_SHAPE, limits.maxBodySize, continueOf(req, res)), options.config, limits.maxItems)) },
-    '/v1/compare': { POST: async (req, url, res) => report(comparePayload(await readPayload(req, url.searchParams, COMPARE_SHAPE, limits.maxBodySize, continueOf(req, res)), options.config, limits.maxItems)) },
+    '/v1/check': { POST: async (req, url, res) => report(await checkPayload(await readPayload(req, url.searchParams, CHECK_SHAPE, limits.maxBodySize, continueOf(req, res)), options.config, limits)) },
+    '/v1/compare': { POST: async (req, url, res) => report(await comparePayload(await readPayload(req, url.searchParams, COMPARE_SHAPE, limits.maxBodySize, continueOf(req, res)), options.config, limits)) },
   };
 
   let active = 0;

@@ -1,5 +1,5 @@
-import { DerNode, Tag, decodeInteger, decodeSmallInteger, decodeTime, nodeName, oidName, oidOf, parseDer } from '../der/index.js';
-import type { DerParseResult } from '../der/index.js';
+import { DerNode, Tag, asBytes, decodeInteger, decodeSmallInteger, decodeTime, nodeName, oidName, oidOf, parseDer } from '../der/index.js';
+import type { BytesLike, DerParseResult } from '../der/index.js';
 import { decodeAlgorithm } from './algorithm.js';
 import { DecodeContext, kids } from './context.js';
 import { decodeExtensionValue } from './extensions/index.js';
@@ -11,10 +11,12 @@ import type { Certificate, Extension, TimeField, Validity } from './types.js';
 const CERTIFICATE_NAMES = { outer: 'certificate', inner: 'tbsCertificate', signature: 'signatureValue' };
 
 /**
- * Decodes an X.509 certificate from DER. Never throws: the model is as complete as the bytes
+ * Decodes an X.509 certificate from DER. Never throws on bad bytes (only on an argument that is
+ * not bytes at all): the model is as complete as the bytes
  * allow, with every DER violation and structural problem recorded with its offset.
  */
-export function decodeCertificate(der: Uint8Array): Certificate {
+export function decodeCertificate(input: BytesLike): Certificate {
+  const der = asBytes(input, 'decodeCertificate: der');
   return decodeCertificateTree(der, parseDer(der));
 }
 

@@ -1,6 +1,7 @@
 import { describeOid } from '../../der/index.js';
 import { defineRule } from '../../lint/index.js';
 import { SMKI_KINDS } from '../../smki/index.js';
+import type { Extension } from '../../x509/index.js';
 import { pathsOf } from '../paths.js';
 import { extensionLabel } from './shared.js';
 
@@ -13,27 +14,25 @@ export default defineRule({
   description: 'An extension appears more than once.',
   source: 'spec',
   check({ doc, document }, ctx) {
-    const paths = pathsOf(document);
     const exts = doc.extensions;
-    // A handful of extensions: comparing pairs costs less than building a set.
-    for (let i = 1; i < exts.length; i++) {
-      const oid = exts[i].oid;
-      let first = -1;
-      for (let j = 0; j < i; j++) {
-        if (exts[j].oid === oid) {
-          first = j;
-          break;
-        }
-      }
-      if (first < 0) continue;
-      let count = 0;
-      for (const e of exts) if (e.oid === oid) count++;
-      let ordinal = 1;
-      for (let j = 0; j < i; j++) if (exts[j].oid === oid) ordinal++;
+    if (exts.length < 2) return;
+    // One pass to count, one to report: linear however many copies a hostile document holds.
+    const seen = new Map<string, { first: Extension; count: number; reported: number }>();
+    for (const ext of exts) {
+      const entry = seen.get(ext.oid);
+      if (entry) entry.count++;
+      else seen.set(ext.oid, { first: ext, count: 1, reported: 1 });
+    }
+    if (seen.size === exts.length) return;
+    const paths = pathsOf(document);
+    for (const ext of exts) {
+      const entry = seen.get(ext.oid)!;
+      if (entry.first === ext) continue;
+      const ordinal = ++entry.reported;
       ctx.report({
-        path: paths.extension(extensionLabel(exts[i])),
-        offset: exts[i].offset,
-        message: `extension ${describeOid(oid)} appears ${count} times (this is instance ${ordinal}; the first is at offset ${exts[first].offset}); RFC 5280 4.2 allows one instance of each extension`,
+        path: paths.extension(extensionLabel(ext)),
+        offset: ext.offset,
+        message: `extension ${describeOid(ext.oid)} appears ${entry.count} times (this is instance ${ordinal}; the first is at offset ${entry.first.offset}); RFC 5280 4.2 allows one instance of each extension`,
       });
     }
   },

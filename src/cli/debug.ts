@@ -1,0 +1,9 @@
+import process from 'node:process';
+
+// Environment variables for debugging smki-lint itself (documented in the README).
+
+/** SMKI_LINT_DEBUG=1: an internal error prints its stack trace. */
+export const DEBUG = process.env.SMKI_LINT_DEBUG !== undefined && process.env.SMKI_LINT_DEBUG !== '' && process.env.SMKI_LINT_DEBUG !== '0';
+
+/** SMKI_LINT_DEBUG_DELAY_MS=n: each worker thread waits a random 0..n ms before answering. */
+export const DEBUG_DELAY_MS = Math.max(0, Number(process.env.SMKI_LINT_DEBUG_DELAY_MS) || 0);

@@ -1,0 +1,60 @@
+import type { CertificateResult } from '../check/result.js';
+import { decodeSummaryJson } from './decode-json.js';
+import { renderCertificate, renderDuisRequest, renderRequest } from './decode-text.js';
+import type { OutputFormat } from './format.js';
+import type { Style } from './style.js';
+import type { Summary } from './summary.js';
+import { terminalSafe } from './terminal-safe.js';
+
+export type DecodeFormatName = 'text' | 'json' | 'jsonl';
+
+export const DECODE_FORMAT_NAMES: readonly DecodeFormatName[] = ['text', 'json', 'jsonl'];
+
+/** Formats for `decode`: the full model of each item (or why it is not a certificate or request), streamed like a report. */
+export function decodeFormat(name: DecodeFormatName, style: Style): OutputFormat<CertificateResult> {
+  switch (name) {
+    case 'json':
+      return {
+        // One array, laid out as JSON.stringify(array, null, 2) would.
+        begin: () => '[',
+        result: (r) => '\n  ' + JSON.stringify(decodeJson(r), null, 2).replace(/\n/g, '\n  '),
+        separator: ',',
+        end: (summary: Summary) => (summary.inputs > 0 ? '\n' : '') + ']\n',
+      };
+    case 'jsonl':
+      return { begin: () => '', result: (r) => JSON.stringify(decodeJson(r)) + '\n', separator: '', end: () => '' };
+    case 'text':
+      return {
+        begin: () => '',
+        result(r) {
+          const heading = `${r.source.path} [${r.source.index}]` + (r.source.element !== undefined ? `  ${r.source.element} (line ${r.source.line})` : '');
+          if (r.duis) return renderDuisRequest(heading, r.duis, style) + '\n';
+          if (!r.view) return `${style.bold(terminalSafe(heading))}\n  ${style.red('not a certificate or request')}: ${terminalSafe(notDecoded(r))}\n\n`;
+          if (r.csr) return renderRequest(heading, r.csr, r.view, r.sha256 ?? '', style) + '\n';
+          return renderCertificate(heading, r.certificate!, r.view, r.sha256 ?? '', style) + '\n';
+        },
+        separator: '',
+        end: () => '',
+      };
+  }
+}
+
+function decodeJson(r: CertificateResult): unknown {
+  if (r.duis) return { source: r.source, document: r.document, duis: r.duis };
+  return r.view ? decodeSummaryJson(r) : { source: r.source, error: notDecoded(r) };
+}
+
+function notDecoded(r: CertificateResult): string {
+  return r.findings.map((f) => f.message).join('; ');
+}
+
+/**
+ * Whether decode reports a problem for this item: it is not a certificate or request, it could
+ * not be fully decoded, or its encoding breaks DER (the problems check reports as der.* and
+ * decode.malformed). A DUIS request is a container: its certificates are items of their own.
+ */
+export function decodeFailed(r: CertificateResult): boolean {
+  if (r.duis) return false;
+  const model = r.certificate ?? r.csr;
+  return !model || model.problems.length > 0 || model.violations.length > 0;
+}
