@@ -61,6 +61,9 @@ function cases(): [string, SignatureCheck][] {
   const point = P256.spki.subarray(P256.spki.length - 65);
   const x = point.subarray(1, 33);
   const compressed = seq(seq(oid(OIDS.ecPublicKey), oid(CURVE_OIDS['P-256'])), bitString(concat(bytes(0x02 + (point[64] & 1)), x)));
+  // RFC 5480 2.2: a hybrid point (0x06 or 0x07 with the parity of y) must be rejected; OpenSSL takes it.
+  const hybrid = seq(seq(oid(OIDS.ecPublicKey), oid(CURVE_OIDS['P-256'])), bitString(concat(bytes(0x06 + (point[64] & 1)), point.subarray(1))));
+  const withUnusedBit = seq(seq(oid(OIDS.ecPublicKey), oid(CURVE_OIDS['P-256'])), concat(bytes(0x03, 0x42, 0x01), point));
   const offCurve = seq(seq(oid(OIDS.ecPublicKey), oid(CURVE_OIDS['P-256'])), bitString(concat(point.subarray(0, 64), bytes(point[64] ^ 1))));
   const ed25519 = new Uint8Array(generateKeyPairSync('ed25519').publicKey.export({ type: 'spki', format: 'der' }));
   const longLength = concat(bytes(0x30, 0x81, valid.signature[1]), valid.signature.subarray(2));
@@ -72,6 +75,8 @@ function cases(): [string, SignatureCheck][] {
     ['P-384, SHA-256', check(P384, 'sha256', DATA)],
     ['high s (X.509 signers do not normalise s)', { ...valid, signature: seq(integer(r), integer(ORDERS['P-256'] - s)) }],
     ['a compressed point', { ...valid, spki: compressed }],
+    ['a hybrid point', { ...valid, spki: hybrid }],
+    ['a key with an unused bit', { ...valid, spki: withUnusedBit }],
     ['other data', { ...valid, data: new TextEncoder().encode('something else') }],
     ['the hash the signature was not made with', { ...valid, hash: 'sha384' }],
     ['another key', { ...valid, spki: P384.spki }],

@@ -16,7 +16,8 @@ export interface EcPublicKey {
 
 /**
  * The curve and point of an id-ecPublicKey SubjectPublicKeyInfo with a named curve (RFC 5480 2),
- * or undefined for another key type or curve, or bytes that are not DER.
+ * or undefined for another key type or curve, bytes that are not DER, or a point form RFC 5480 2.2
+ * rejects.
  */
 export function readEcPublicKey(spki: Uint8Array): EcPublicKey | undefined {
   const { root, violations } = parseDer(spki);
@@ -28,5 +29,23 @@ export function readEcPublicKey(spki: Uint8Array): EcPublicKey | undefined {
   const curve = CURVES[oidOf(spki, curveOid)];
   // A point is a whole number of octets: the BIT STRING's unused-bits octet is 0.
   if (!curve || !key.is(Tag.BitString) || key.length < 2 || spki[key.valueOffset] !== 0) return undefined;
+  if (!isPermittedPointForm(spki[key.valueOffset + 1])) return undefined;
   return { curve, point: spki.subarray(key.valueOffset + 1, key.end) };
 }
+
+/**
+ * Whether an id-ecPublicKey SubjectPublicKeyInfo holds its point as RFC 5480 2.2 allows: a whole
+ * number of octets (no unused bits), uncompressed (0x04) or compressed (0x02, 0x03). "The public
+ * key MUST be rejected if any other value is included in the first octet": OpenSSL takes a hybrid
+ * point (0x06, 0x07) and ignores unused bits, so the node:crypto adapter asks this first. Keys of
+ * other types, on any curve, are left to the verifier.
+ */
+export function hasPermittedEcPoint(spki: Uint8Array): boolean {
+  const { root } = parseDer(spki);
+  const [algorithm, key] = root?.children ?? [];
+  const algorithmOid = algorithm?.children?.[0];
+  if (!algorithmOid?.is(Tag.Oid) || oidOf(spki, algorithmOid) !== OID.ecPublicKey) return true;
+  return key?.is(Tag.BitString) === true && key.length >= 2 && spki[key.valueOffset] === 0 && isPermittedPointForm(spki[key.valueOffset + 1]);
+}
+
+const isPermittedPointForm = (form: number) => form === 0x02 || form === 0x03 || form === 0x04;

@@ -2,6 +2,7 @@ import * as nodeCrypto from 'node:crypto';
 import { createHash, createPublicKey, verify } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
 import type { CryptoAdapter } from './adapter.js';
+import { hasPermittedEcPoint } from './ec-public-key.js';
 
 type OneShotHash = (algorithm: string, data: Uint8Array, encoding: 'buffer') => Buffer;
 
@@ -9,7 +10,11 @@ type OneShotHash = (algorithm: string, data: Uint8Array, encoding: 'buffer') => 
 const oneShot = (nodeCrypto as unknown as { hash?: OneShotHash }).hash;
 const digest = oneShot ? (algorithm: string, data: Uint8Array) => oneShot(algorithm, data, 'buffer') : (algorithm: string, data: Uint8Array) => createHash(algorithm).update(data).digest();
 
-/** node:crypto behind the adapter; imported keys are cached because issuers repeat. */
+/**
+ * node:crypto behind the adapter; imported keys are cached because issuers repeat. An EC point
+ * RFC 5480 2.2 rejects (hybrid form, unused bits), which OpenSSL accepts, verifies nothing, as in
+ * the other adapters.
+ */
 export function createNodeCrypto(): CryptoAdapter {
   const keys = new Map<string, KeyObject | null>();
   const keyFor = (spki: Uint8Array): KeyObject | null => {
@@ -17,7 +22,7 @@ export function createNodeCrypto(): CryptoAdapter {
     let key = keys.get(id);
     if (key === undefined) {
       try {
-        key = createPublicKey({ key: Buffer.from(spki), format: 'der', type: 'spki' });
+        key = hasPermittedEcPoint(spki) ? createPublicKey({ key: Buffer.from(spki), format: 'der', type: 'spki' }) : null;
       } catch {
         key = null;
       }
