@@ -200,8 +200,8 @@ describe('smki-lint on hostile inputs', () => {
     const pem = readFileSync(valid);
     for (let i = 0; i < 3000; i++) writeFileSync(join(many, `f${String(i).padStart(4, '0')}.pem`), pem);
     const last = join(many, 'f2999.pem');
-    // Worker threads read every file a second time (in-process, a small run keeps its first reading).
-    const child = startCli(['check', many, '--at', AT, '--format', 'json', '--jobs', '2']);
+    // Worker threads read every file a second time when the run keeps nothing of its first reading.
+    const child = startCli(['check', many, '--at', AT, '--format', 'json', '--jobs', '2'], { SMKI_LINT_DEBUG_KEEP_BYTES: '0' });
     let stdout = '';
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
