@@ -37,7 +37,7 @@ describe('smki-lint basics', () => {
     expect(v.stdout.trim()).toBe(JSON.parse(readFileSync(join(import.meta.dirname, '..', 'package.json'), 'utf8')).version);
     const h = run(['check', '--help']);
     expect(h.code).toBe(0);
-    for (const flag of ['--format', '--fail-on', '--at', '--only', '--ignore', '--issuer', '--require-issuer', '--kind', '--jobs', '--no-color']) expect(h.stdout).toContain(flag);
+    for (const flag of ['--format', '--fail-on', '--at', '--only', '--ignore', '--issuer', '--require-issuer', '--signer', '--kind', '--jobs', '--no-color']) expect(h.stdout).toContain(flag);
   });
 
   it('exits 2 on an unknown flag, a bad date, an unknown environment, an unreadable path', () => {

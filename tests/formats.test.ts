@@ -28,7 +28,7 @@ function run(args: string[], options: { input?: string; cwd?: string } = {}) {
 }
 
 interface JsonReport {
-  results: { source: { path: string; index: number; line?: number }; document?: string; kind?: string; findings: { ruleId: string; severity: string; message: string; path: string; offset?: number }[] }[];
+  results: { source: { path: string; index: number; line?: number; element?: string }; document?: string; kind?: string; findings: { ruleId: string; severity: string; message: string; path: string; offset?: number; line?: number; column?: number }[] }[];
   summary: { inputs: number; errors: number; warnings: number; notices: number; clean: number };
 }
 
@@ -39,8 +39,8 @@ interface SarifResult {
   ruleIndex: number;
   level: string;
   message: { text: string };
-  locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[];
-  properties: { itemIndex: number; fieldPath: string; derOffset?: number; sha256?: string; kind?: string };
+  locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn?: number } } }[];
+  properties: { itemIndex: number; fieldPath: string; derOffset?: number; sha256?: string; kind?: string; element?: string };
 }
 
 interface SarifLog {
@@ -133,7 +133,10 @@ describe('--format sarif', () => {
       expect(s.message.text).toBe(f.path ? `${f.message} [${f.path}]` : f.message);
       expect(s.locations[0].physicalLocation.artifactLocation.uri).toBe(res.source.path);
       expect(s.properties.itemIndex).toBe(res.source.index);
-      expect(s.locations[0].physicalLocation.region.startLine).toBe(res.source.line ?? 1);
+      // A DUIS request's finding is at its XML element; any other at its item's first line.
+      expect(s.locations[0].physicalLocation.region.startLine).toBe(f.line ?? res.source.line ?? 1);
+      expect(s.locations[0].physicalLocation.region.startColumn).toBe(f.column);
+      expect(s.properties.element).toBe(res.source.element);
       expect(s.properties.fieldPath).toBe(f.path);
       expect(s.properties.derOffset).toBe(f.offset);
       expect(s.properties.kind).toBe(res.kind);
@@ -252,8 +255,9 @@ describe('--format junit', () => {
     expect(r.code).toBe(1);
     checkXml(r.stdout);
     expect(r.stdout).toContain(`<testsuite name="smki-lint check" timestamp="${new Date(AT).toISOString()}">`);
-    const classname = (res: (typeof report.results)[number]) => (res.kind === undefined ? 'input' : res.document === 'csr' ? `csr.${res.kind}` : res.kind);
-    expect(testcases(r.stdout)).toEqual(report.results.map((res) => ({ classname: classname(res), name: `${res.source.path} [${res.source.index}]` })));
+    const classname = (res: (typeof report.results)[number]) => (res.document === 'duis-request' ? 'duis-request' : res.kind === undefined ? 'input' : res.document === 'csr' ? `csr.${res.kind}` : res.kind);
+    const name = (res: (typeof report.results)[number]) => `${res.source.path} [${res.source.index}]${res.source.element ? ` ${res.source.element}` : ''}`;
+    expect(testcases(r.stdout)).toEqual(report.results.map((res) => ({ classname: classname(res), name: name(res) })));
     const expected = report.results.flatMap((res) => res.findings.filter((f) => f.severity !== 'notice').map((f) => ({ type: f.ruleId, message: f.message })));
     expect(expected).toHaveLength(report.summary.errors + report.summary.warnings);
     expect(failures(r.stdout)).toEqual(expected);

@@ -1,8 +1,9 @@
-import { relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CertificateResult } from '../src/check/result.js';
 import { ENGINE_FINDINGS } from '../src/lint/index.js';
-import { checkPaths } from '../src/node.js';
+import { checkDuisRequest, checkPaths } from '../src/node.js';
 import { ALL_RULES } from '../src/rules/index.js';
 import { loadManifest, TEST_CERTS } from './helpers/sample-pki.js';
 
@@ -50,7 +51,9 @@ describe('golden results: one run over the whole sample PKI', () => {
       const unexpected = [...actual].filter((id) => !expected.has(id));
       const details = results.flatMap((r) => r.findings.map((f) => `${f.ruleId}: ${f.message}`));
       expect({ missing, unexpected }, details.join('\n')).toEqual({ missing: [], unexpected: [] });
-      for (const r of results) if (entry.kind !== 'unknown' || r.kind !== undefined) expect(r.kind ?? 'unknown').toBe(entry.kind);
+      // A DUIS request holds certificates of several kinds.
+      if (entry.document !== 'duis-request') for (const r of results) if (entry.kind !== 'unknown' || r.kind !== undefined) expect(r.kind ?? 'unknown').toBe(entry.kind);
+      expect(results.length).toBe(entry.items ?? 1);
     });
   }
 
@@ -72,10 +75,29 @@ describe('golden results: one run over the whole sample PKI', () => {
   });
 });
 
+describe('golden results: DUIS requests checked with the certificate that will sign them', () => {
+  const read = (file: string) => new Uint8Array(readFileSync(join(TEST_CERTS, file)));
+  const issuers = ['valid/root-oca.pem', 'valid/issuing-oca.pem', 'valid/device-ca.pem'].map(read);
+  const signed = manifest.files.filter((f) => f.signer !== undefined);
+
+  it('names a signer for every DUIS request sample that decodes', () => {
+    expect(signed.length).toBeGreaterThan(20);
+  });
+
+  for (const entry of signed) {
+    it(`${entry.file} signed with ${entry.signer}`, () => {
+      const { request, certificates } = checkDuisRequest(read(entry.file), { at: manifest.evaluationTime, environment: manifest.environment, signer: read(entry.signer!), issuers, path: entry.file });
+      const signerFindings = request.findings.filter((f) => f.ruleId.startsWith('duis.signer.'));
+      expect(new Set(signerFindings.map((f) => f.ruleId)), signerFindings.map((f) => f.message).join('\n')).toEqual(new Set(entry.expectSigner));
+      expect(1 + certificates.length).toBe(entry.items);
+    });
+  }
+});
+
 describe('rule coverage', () => {
   it('has a sample certificate that fails every rule (or a named test elsewhere)', () => {
     // The comparison rules' samples are the manifest's pairs.
-    const expected = new Set([...manifest.files, ...manifest.pairs].flatMap((f) => f.expect));
+    const expected = new Set([...manifest.files, ...manifest.pairs].flatMap((f) => f.expect).concat(manifest.files.flatMap((f) => f.expectSigner ?? [])));
     const ids = [...ENGINE_FINDINGS, ...ALL_RULES].map((r) => r.id);
     const uncovered = ids.filter((id) => !expected.has(id) && !(id in COVERED_ELSEWHERE));
     expect(uncovered).toEqual([]);

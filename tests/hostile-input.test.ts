@@ -20,9 +20,11 @@ import { BIN, runCli, startCli } from './helpers/hostile.js';
 
 const AT = loadManifest().evaluationTime;
 
-/** Every sample file, concatenated: PEM blocks, prose, broken blocks, other labels. */
+/** Every sample file but the DUIS requests (each an XML document of its own), concatenated: PEM blocks, prose, broken blocks, other labels. */
 function sampleText(): Uint8Array {
-  const files = loadManifest().files.map((f) => readFileSync(join(TEST_CERTS, f.file)));
+  const files = loadManifest()
+    .files.filter((f) => !f.file.endsWith('.xml'))
+    .map((f) => readFileSync(join(TEST_CERTS, f.file)));
   return new Uint8Array(Buffer.concat([Buffer.from('notes before the first block\n'), ...files, Buffer.from('\ntrailing prose\n')]));
 }
 
@@ -162,6 +164,18 @@ describe('smki-lint on hostile inputs', () => {
     expect(second.source).toEqual({ path: file, index: 1, line: good.split('\n').length });
     expect(second.findings[0].message).toBe(`${file} (line ${good.split('\n').length}): the PEM block at line ${good.split('\n').length} (offset ${good.length}) is longer than the item size limit (2048 bytes, --max-item-size); the rest of the input was not read`);
     expect(results(r.stdout)).toHaveLength(2);
+  });
+
+  it('a DUIS request is read within --max-item-size like any input: beyond it, input.too-large and the run goes on', () => {
+    const request = join(TEST_CERTS, 'duis/valid/6.15.2-device.xml');
+    const within = results(runCli(['check', request, valid, '--at', AT, '--format', 'jsonl', '--max-item-size', '4K']).stdout);
+    expect(within.map((r) => r.document)).toEqual(['duis-request', 'certificate', 'certificate']);
+    expect(within[1].source.element).toBe('sr:Body/sr:UpdateSecurityCredentialsDevice/sr:DeviceCertificate');
+    const beyond = results(runCli(['check', request, valid, '--at', AT, '--format', 'jsonl', '--max-item-size', '1K']).stdout);
+    expect(beyond).toHaveLength(2);
+    expect(beyond[0].findings.map((f: { ruleId: string }) => f.ruleId)).toEqual(['input.too-large']);
+    expect(beyond[0].findings[0].message).toContain(`${request}: text (first line: '<?xml version="1.0" encoding="UTF-8"?>'), larger than the item size limit (1024 bytes`);
+    expect(beyond[1].kind).toBe('organisation');
   });
 
   it('--max-item-size takes sizes with K and M, and refuses others (exit 2)', () => {

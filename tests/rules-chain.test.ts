@@ -154,7 +154,8 @@ const UNREACHABLE_IN_MANIFEST_RUN: Record<string, string> = {
 };
 
 describe.each(CHAIN_RULES.map((rule) => ({ id: rule.id, rule })))('$id', ({ id, rule }) => {
-  const expecting = manifest.files.filter((f) => f.expect.includes(id)).map((f) => f.file);
+  // A DUIS request's item is one of several results of its file; its chain findings are read in the manifest run below.
+  const expecting = manifest.files.filter((f) => f.expect.includes(id) && f.document !== 'duis-request').map((f) => f.file);
 
   it('is in ALL_RULES and needs the chain stage', () => {
     expect(ALL_RULES).toContain(rule);

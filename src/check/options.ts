@@ -1,4 +1,5 @@
 import type { CryptoAdapter } from '../crypto/adapter.js';
+import type { BytesLike } from '../der/bytes.js';
 import { ENGINE_FINDINGS, matchesAny } from '../lint/index.js';
 import type { Rule } from '../lint/index.js';
 import { ALL_RULES } from '../rules/index.js';
@@ -22,6 +23,8 @@ export interface CheckOptions {
   kind?: CertificateKind;
   /** The rule set (default: every built-in rule). */
   rules?: readonly Rule[];
+  /** The certificate (DER or PEM) that will sign the DUIS requests checked (XMLDSig), for the duis.signer.* rules. */
+  signer?: BytesLike;
   crypto: CryptoAdapter;
 }
 

@@ -28,6 +28,8 @@ export interface CheckSettings {
   config?: CheckConfig;
   /** --max-item-size in bytes. */
   maxItemSize: number;
+  /** The DER of the certificate that will sign the DUIS requests (--signer). */
+  signer?: Uint8Array;
 }
 
 /** Issuer certificates: named by --issuer (force: whatever they are) or CAs found in the run. */
@@ -55,7 +57,7 @@ export class Batch {
     private readonly settings: CheckSettings,
     issuers: IssuerList,
   ) {
-    this.checker = new Checker(applyConfig({ at: settings.at, environment: settings.environment, only: settings.only, ignore: settings.ignore, kind: settings.kind, crypto: createNodeCrypto() }, settings.config));
+    this.checker = new Checker(applyConfig({ at: settings.at, environment: settings.environment, only: settings.only, ignore: settings.ignore, kind: settings.kind, signer: settings.signer, crypto: createNodeCrypto() }, settings.config));
     this.addIssuers(issuers);
     this.format = outputFormat(settings.format, settings.colour);
   }

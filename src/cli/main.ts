@@ -122,17 +122,18 @@ export function buildProgram(out: BufferedOutput, setExit: (code: number) => voi
   withLintOptions(
     program
       .command('check')
-      .description('lint certificates and certificate requests (PKCS#10 CSRs) against the SMKI profiles (files, directories, PEM bundles, - for stdin)')
-      .argument('<inputs...>', 'files, directories (recursive: *.pem *.crt *.cer *.der *.cert *.csr *.req) or - for standard input'),
+      .description('lint certificates, certificate requests (PKCS#10 CSRs) and the certificates in DUIS service requests against the SMKI profiles (files, directories, PEM bundles, - for stdin)')
+      .argument('<inputs...>', 'files, directories (recursive: *.pem *.crt *.cer *.der *.cert *.csr *.req *.xml) or - for standard input'),
   )
     .addOption(kindOption())
     .option('--issuer <file|dir>', 'issuer certificates to check signatures and links against (repeatable); CA certificates in the inputs are used too', repeatable)
     .option('--require-issuer', 'a certificate whose issuer is not available is an error, not a notice')
+    .option('--signer <file>', 'the XML signing certificate that will sign the DUIS requests checked: role 0x87, the RequestID\'s sender, valid at --at, the issuer and serial ds:KeyInfo names (the XML signature itself is not verified)')
     .option('-j, --jobs <n>', `worker threads, at most the ${availableJobs()} available cores (default: all of them, once a run is large enough for threads to pay off)`, positiveInteger)
     .option('--no-color', 'never colour the output')
-    .addHelpText('after', EXIT_CODES_HELP)
-    .action(async (inputs: string[], o: ParsedLintOptions & { kind?: CertificateKind; jobs?: number }) => {
-      setExit(await runCheck(inputs, { ...lintCommandOptions(o), kind: o.kind, jobs: o.jobs }, out, (line) => process.stderr.write(`smki-lint: ${terminalSafe(line)}\n`)));
+    .addHelpText('after', '\nA DUIS service request (XML, sr:Request) is recognised by its content: each certificate in it is an item of its own,\nfound at its element and line, then the request\'s rules check what it will place on Devices (duis.*).\n\nExamples:\n  smki-lint check request.xml --signer xml-signer.pem\n  smki-lint check outgoing/ --issuer issuing-oca.pem --format sarif\n' + EXIT_CODES_HELP)
+    .action(async (inputs: string[], o: ParsedLintOptions & { kind?: CertificateKind; jobs?: number; signer?: string }) => {
+      setExit(await runCheck(inputs, { ...lintCommandOptions(o), kind: o.kind, jobs: o.jobs, signer: o.signer }, out, (line) => process.stderr.write(`smki-lint: ${terminalSafe(line)}\n`)));
     });
 
   withLintOptions(

@@ -1,4 +1,5 @@
-import { isIssuerItem } from '../check/entries.js';
+import { detectedIssuers } from '../check/entries.js';
+import { detectedCount } from '../input/index.js';
 import type { InputFile, InputPiece, SourcePart } from '../input/node.js';
 import type { InputReader } from '../input/node.js';
 
@@ -52,6 +53,8 @@ export class KeepBudget {
 export function partCost(part: SourcePart): number {
   let cost = PART_COST;
   for (const item of part.detected.items) cost += item.der.length + PART_COST;
+  // A DUIS request: its parsed header and places, and its certificates' DER.
+  for (const content of part.detected.request?.contents ?? []) cost += ('der' in content ? content.der.length : 0) + 4 * PART_COST;
   return cost + part.detected.problems.length * PART_COST;
 }
 
@@ -84,12 +87,11 @@ export async function scanInputs(
     piece.keptBytes = 0;
   };
   const count = (part: SourcePart): number => {
-    for (const item of part.detected.items) {
-      if (!isIssuerItem(item)) continue;
-      if (scan.issuers.length < maxIssuers) scan.issuers.push(item.der);
+    for (const der of detectedIssuers(part.detected)) {
+      if (scan.issuers.length < maxIssuers) scan.issuers.push(der);
       else scan.issuersLeftOut++;
     }
-    const n = part.detected.items.length + part.detected.problems.length;
+    const n = detectedCount(part.detected);
     scan.items += n;
     return n;
   };
@@ -144,8 +146,9 @@ export class UnitCutter {
   constructor(private readonly onUnit: (unit: WorkUnit) => void) {}
 
   add(p: ScannedPiece): void {
-    if (!p.parts || this.items + p.items <= UNIT_ITEMS) {
-      if (!p.parts && this.items > 0 && this.items + p.items > UNIT_ITEMS) this.flush();
+    // A DUIS request is one document: its part is never cut.
+    if (!p.parts || this.items + p.items <= UNIT_ITEMS || p.parts.some((part) => part.detected.request)) {
+      if (this.items > 0 && this.items + p.items > UNIT_ITEMS) this.flush();
       this.work.push(p.parts ? { ...p.piece, parts: p.parts } : p.piece);
       this.items += p.items;
       this.keptBytes += p.keptBytes;

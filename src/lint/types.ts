@@ -1,6 +1,7 @@
 import type { CryptoAdapter } from '../crypto/adapter.js';
-import type { Certificate, CertificationRequest, DocumentKind, DocumentModel } from '../x509/index.js';
+import type { Certificate, CertificationRequest, DerDocumentKind, DocumentKind, DocumentModel } from '../x509/index.js';
 import type { CertificateKind, Environment, RoleTable, SmkiView } from '../smki/index.js';
+import type { DuisCertificatePlace, DuisRequest } from '../duis/request.js';
 
 export type Severity = 'error' | 'warning' | 'notice';
 
@@ -12,7 +13,7 @@ export const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, n
 export type { DocumentKind } from '../x509/index.js';
 
 /** Every document kind a rule can apply to, in catalogue order. */
-export const DOCUMENT_KINDS: readonly DocumentKind[] = ['certificate', 'csr'];
+export const DOCUMENT_KINDS: readonly DocumentKind[] = ['certificate', 'csr', 'duis-request'];
 
 /** How sure the project is of the fact a rule checks (see the spec's confidence tags). */
 export type RuleSource = 'spec' | 'dcc' | 'seen' | 'adopted';
@@ -30,6 +31,9 @@ export interface Finding {
   path: string;
   /** Byte offset in the document's encoding (the item's DER for a certificate or CSR), where known. */
   offset?: number;
+  /** Line and column in the source, for findings about an XML element of a DUIS request. */
+  line?: number;
+  column?: number;
   citation: string;
 }
 
@@ -68,6 +72,8 @@ export interface Report {
   path: string;
   message: string;
   offset?: number;
+  line?: number;
+  column?: number;
   severity?: Severity;
 }
 
@@ -102,13 +108,43 @@ export interface RequestTarget extends TargetBase {
   csr: CertificationRequest;
 }
 
+/** A certificate of a DUIS request: its element, what the placement table says it is for, and the certificate as checked. */
+export interface DuisCertificate {
+  place: DuisCertificatePlace;
+  /** Its item index within the source. */
+  index: number;
+  /** What the element's content decoded as, when it decoded as a document at all. */
+  document?: DerDocumentKind;
+  /** Absent when the element's content is not a certificate that decodes. */
+  cert?: Certificate;
+  view?: SmkiView;
+  sha256?: string;
+  chain?: ChainInfo;
+}
+
+/** The certificate that will sign DUIS requests (--signer). */
+export interface SignerCertificate {
+  cert: Certificate;
+  view: SmkiView;
+  sha256: string;
+}
+
+/** A DUIS service request, with every certificate in it decoded and checked. */
+export interface DuisRequestTarget {
+  document: 'duis-request';
+  request: DuisRequest;
+  certificates: DuisCertificate[];
+  signer?: SignerCertificate;
+}
+
 /** One document to lint; `document` says which kind, and so which of the fields below it has. */
-export type LintTarget = CertificateTarget | RequestTarget;
+export type LintTarget = CertificateTarget | RequestTarget | DuisRequestTarget;
 
 /** The target a rule receives, by the documents it declares. */
 export interface DocumentTargets {
   certificate: CertificateTarget;
   csr: RequestTarget;
+  'duis-request': DuisRequestTarget;
 }
 
 /** A certification request paired with the certificate issued for it. */

@@ -30,8 +30,9 @@ export const JUNIT_FORMAT: OutputFormat = {
       else body += `  <failure type="${attr(f.ruleId)}" message="${attr(f.message)}">${text(`${f.severity}: ${f.ruleId} ${where(f)}`)}</failure>\n`;
     }
     if (notices.length > 0) body += `  <system-out>${text(notices.join('\n'))}</system-out>\n`;
-    const classname = r.kind === undefined ? 'input' : r.document === 'csr' ? `csr.${r.kind}` : r.kind;
-    const open = `<testcase classname="${attr(classname)}" name="${attr(`${r.source.path} [${r.source.index}]`)}"`;
+    const classname = r.duis ? 'duis-request' : r.kind === undefined ? 'input' : r.document === 'csr' ? `csr.${r.kind}` : r.kind;
+    const element = r.source.element !== undefined ? ` ${r.source.element}` : '';
+    const open = `<testcase classname="${attr(classname)}" name="${attr(`${r.source.path} [${r.source.index}]${element}`)}"`;
     return body ? `${open}>\n${body}</testcase>\n` : `${open}/>\n`;
   },
   separator: '',
@@ -47,7 +48,7 @@ function count(n: number, word: string): string {
 }
 
 function where(f: Finding): string {
-  const at = [f.path && `at ${f.path}`, f.offset !== undefined && `(offset ${f.offset})`].filter(Boolean).join(' ');
+  const at = [f.path && `at ${f.path}`, f.offset !== undefined && `(offset ${f.offset})`, f.line !== undefined && `(line ${f.line})`].filter(Boolean).join(' ');
   return (at ? at + ' ' : '') + '— ' + f.citation;
 }
 

@@ -18,6 +18,7 @@ const AREAS: [prefix: string, title: string][] = [
   ['chain.', 'Issuer and chain'],
   ['csr.', 'Certificate requests (PKCS#10 CSRs)'],
   ['compare.', 'Acceptance check (`compare`: a certificate against its request)'],
+  ['duis.', 'DUIS service requests (what a request places on Devices, its certification path, its signer)'],
 ];
 
 const cell = (s: string) => s.replace(/\|/g, '\\|');
@@ -30,7 +31,7 @@ export function renderRulesMarkdown(catalogue: readonly RuleMeta[] = CATALOGUE):
     'Generated from the rule metadata by `npm run docs`; do not edit by hand. `smki-lint rules` prints the same catalogue.',
     '',
     'Severity: **error** is a MUST of a profile or standard, **warning** a SHOULD or established practice, **notice** information.',
-    'Documents: *certificate*, *csr* (a PKCS#10 certificate request), or both; a rule over both is written once and reads the same field in each.',
+    'Documents: *certificate*, *csr* (a PKCS#10 certificate request), or both; a rule over both is written once and reads the same field in each. *duis-request*: a DUIS service request, whose certificates are checked as certificates and then together, each finding at an XML element and line.',
     'Source is how sure the project is of the fact: *spec* (a normative text), *dcc* (DCC tooling), *seen* (DCC test certificates), *adopted* (the project\'s interpretation; configurable).',
     '',
   ];

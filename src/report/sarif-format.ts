@@ -57,8 +57,9 @@ export const SARIF_FORMAT: OutputFormat = {
 function sarifResult(r: CertificateResult, f: Finding) {
   const ruleIndex = RULE_INDEX.get(f.ruleId);
   const properties: Record<string, unknown> = { itemIndex: r.source.index, fieldPath: f.path };
-  // No region: the byte offset is into the document's DER, which is not the file's bytes when the file is PEM, base64 or hex.
+  // The byte offset is into the document's DER, which is not the file's bytes when the file is PEM, base64 or hex.
   if (f.offset !== undefined) properties.derOffset = f.offset;
+  if (r.source.element !== undefined) properties.element = r.source.element;
   if (r.sha256 !== undefined) properties.sha256 = r.sha256;
   if (r.document !== undefined) properties.document = r.document;
   if (r.kind !== undefined) properties.kind = r.kind;
@@ -67,10 +68,15 @@ function sarifResult(r: CertificateResult, f: Finding) {
     ...(ruleIndex !== undefined ? { ruleIndex } : {}),
     level: LEVEL[f.severity],
     message: { text: f.path ? `${f.message} [${f.path}]` : f.message },
-    // GitHub code scanning needs a start line: the item's own line, or the file's first for binary DER.
-    locations: [{ physicalLocation: { artifactLocation: { uri: artifactUri(r.source.path) }, region: { startLine: r.source.line ?? 1 } } }],
+    // GitHub code scanning needs a start line: the XML element's for a DUIS request's finding, else the item's own line, or the file's first for binary DER.
+    locations: [{ physicalLocation: { artifactLocation: { uri: artifactUri(r.source.path) }, region: region(r, f) } }],
     properties,
   };
+}
+
+function region(r: CertificateResult, f: Finding): { startLine: number; startColumn?: number } {
+  if (f.line !== undefined) return f.column !== undefined ? { startLine: f.line, startColumn: f.column } : { startLine: f.line };
+  return { startLine: r.source.line ?? 1 };
 }
 
 function indent(json: string, pad: string): string {

@@ -7,12 +7,13 @@ import { COMPARE_RULES } from './compare/index.js';
 import { REQUEST_RULES } from './csr/index.js';
 import { DER_RULES } from './der/index.js';
 import { DEVICE_RULES } from './device/index.js';
+import { DUIS_RULES } from './duis/index.js';
 import { END_ENTITY_RULES } from './end-entity/index.js';
 import { KIND_RULES } from './kind/index.js';
 import { ORGANISATION_RULES } from './organisation/index.js';
 
 /** Every built-in rule, in catalogue order. */
-export const ALL_RULES: readonly Rule[] = [...DER_RULES, ...CERTIFICATE_RULES, ...END_ENTITY_RULES, ...ORGANISATION_RULES, ...DEVICE_RULES, ...CA_RULES, ...KIND_RULES, ...CHAIN_RULES, ...REQUEST_RULES, ...COMPARE_RULES];
+export const ALL_RULES: readonly Rule[] = [...DER_RULES, ...CERTIFICATE_RULES, ...END_ENTITY_RULES, ...ORGANISATION_RULES, ...DEVICE_RULES, ...CA_RULES, ...KIND_RULES, ...CHAIN_RULES, ...REQUEST_RULES, ...COMPARE_RULES, ...DUIS_RULES];
 
 /** The catalogue: the rules plus the findings the pipeline emits itself. */
 export const CATALOGUE: readonly RuleMeta[] = [...ENGINE_FINDINGS, ...ALL_RULES];

@@ -135,7 +135,23 @@ export type RuleId =
   | 'compare.subject.mismatch'
   | 'compare.subject.not-byte-equal'
   | 'compare.key-usage.mismatch'
-  | 'compare.san.mismatch';
+  | 'compare.san.mismatch'
+  | 'duis.request.request-id'
+  | 'duis.request.remote-party-role'
+  | 'duis.request.schema-version'
+  | 'duis.cell.role-mismatch'
+  | 'duis.cell.key-usage'
+  | 'duis.cell.kind'
+  | 'duis.cell.not-held-by-party'
+  | 'duis.party.eui-mismatch'
+  | 'duis.path.not-chained'
+  | 'duis.path.not-ca'
+  | 'duis.path.unused'
+  | 'duis.device.eui-not-target'
+  | 'duis.signer.role'
+  | 'duis.signer.eui-mismatch'
+  | 'duis.signer.validity'
+  | 'duis.signer.key-info-mismatch';
 
 /** A dotted prefix of rule ids, which selects a group of rules ('org.role', 'chain'). */
 export type RuleIdPrefix =
@@ -192,6 +208,13 @@ export type RuleIdPrefix =
   | 'device.san'
   | 'device.subject'
   | 'device.validity'
+  | 'duis'
+  | 'duis.cell'
+  | 'duis.device'
+  | 'duis.party'
+  | 'duis.path'
+  | 'duis.request'
+  | 'duis.signer'
   | 'ee'
   | 'ee.basic-constraints'
   | 'ee.key-usage'

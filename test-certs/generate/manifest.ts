@@ -18,6 +18,7 @@ export function manifestText(files: SampleFile[], pairs: SamplePair[]): string {
     fields.push(`"description": ${str(f.description)}`);
     if (f.items !== undefined) fields.push(`"items": ${f.items}`);
     fields.push(`"expect": [${f.expect.map(str).join(', ')}]`);
+    if (f.signer !== undefined) fields.push(`"signer": ${str(f.signer)}`, `"expectSigner": [${(f.expectSigner ?? []).map(str).join(', ')}]`);
     return block(fields);
   });
   const pairEntries = pairs.map((p) => block([`"request": ${str(p.request)}`, `"certificate": ${str(p.certificate)}`, `"description": ${str(p.description)}`, `"expect": [${p.expect.map(str).join(', ')}]`]));

@@ -6,8 +6,8 @@ export interface SampleFile {
   /** Path relative to test-certs/. */
   file: string;
   kind: Kind;
-  /** Set for certification requests; a file without it holds certificates. */
-  document?: 'csr';
+  /** Set for certification requests and DUIS requests; a file without it holds certificates. */
+  document?: 'csr' | 'duis-request';
   description: string;
   /** Every rule id the linter reports for this file, all severities. */
   expect: string[];
@@ -15,6 +15,10 @@ export interface SampleFile {
   content: string | Uint8Array;
   /** Number of items (certificates and requests), given only for files that hold more than one. */
   items?: number;
+  /** A DUIS request: the certificate that will sign it (--signer), relative to test-certs/. */
+  signer?: string;
+  /** Every duis.signer.* rule id a check with that signer reports. */
+  expectSigner?: string[];
 }
 
 /** A request and the certificate issued for it, compared as `smki-lint compare <request> <certificate>` does. */

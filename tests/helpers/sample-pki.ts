@@ -10,10 +10,14 @@ export const TEST_CERTS = join(import.meta.dirname, '..', '..', 'test-certs');
 export interface ManifestEntry {
   file: string;
   kind: string;
-  /** 'csr' for certification requests; absent for certificates. */
-  document?: 'csr';
+  /** 'csr' for certification requests, 'duis-request' for DUIS requests; absent for certificates. */
+  document?: 'csr' | 'duis-request';
   description: string;
   expect: string[];
+  items?: number;
+  /** A DUIS request: the certificate that will sign it, and the duis.signer.* rules a check with it reports. */
+  signer?: string;
+  expectSigner?: string[];
 }
 
 /** A request and its certificate, and what comparing them reports. */
