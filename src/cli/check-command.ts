@@ -23,7 +23,7 @@ import { KeepBudget, UnitCutter, scanInputs } from './scan.js';
 import type { Scan, ScannedPiece } from './scan.js';
 import { readSigner } from './signer.js';
 import { TOOL } from './version.js';
-import { workersPayOff } from './workers-pay-off.js';
+import { idleCores, workersPayOff } from './workers-pay-off.js';
 
 export type FailOn = Severity | 'never';
 
@@ -50,9 +50,9 @@ export interface CheckCommandOptions extends LintCommandOptions {
   /** The certificate file that will sign the DUIS requests checked (--signer). */
   signer?: string;
   /**
-   * Worker threads, at most the available cores; 1 checks in-process. Unset: the available
-   * cores, for runs large enough that threads pay off (workersPayOff); set: used for any run but
-   * the smallest.
+   * Worker threads, at most the available cores; 1 checks in-process. Unset: the cores not busy
+   * with other work, for runs large enough that threads pay off (workersPayOff); set: used for any
+   * run but the smallest.
    */
   jobs?: number;
 }
@@ -108,7 +108,7 @@ export async function runCheck(inputs: string[], opts: CheckCommandOptions, out:
   };
   const available = availableJobs();
   if (opts.jobs !== undefined && opts.jobs > available) warn(`--jobs ${opts.jobs} is more than the ${available} available cores; using ${available}`);
-  const jobs = Math.min(opts.jobs ?? available, available);
+  const jobs = Math.min(opts.jobs ?? idleCores(available), available);
   // Inputs that can be read only once are kept by the main thread, which then checks them itself.
   const onceOnly = files.some((f) => !f.regular);
   const parallelFor = (count: number, minimum: number) =>
