@@ -156,7 +156,7 @@ describe('smki-lint check', () => {
     expect(alone.findings.map((f) => [f.ruleId, f.severity])).toEqual([['chain.not-checked', 'notice']]);
     const required = run(['check', leaf, '--at', AT, '--format', 'json', '--require-issuer']);
     expect(required.code).toBe(1);
-    expect(json(required.stdout).results[0].findings.map((f) => [f.ruleId, f.severity])).toEqual([['chain.not-checked', 'error']]);
+    expect(json(required.stdout).results[0].findings.map((f) => [f.ruleId, f.severity])).toEqual([['chain.issuer.unavailable', 'error']]);
     const withIssuer = json(run(['check', leaf, '--at', AT, '--format', 'json', '--issuer', cert('valid/issuing-oca.pem')]).stdout).results[0];
     expect(withIssuer.findings).toEqual([]);
     expect(withIssuer.issuer).toMatchObject({ matchedBy: 'key-identifier', signatureValid: true });

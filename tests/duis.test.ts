@@ -240,7 +240,7 @@ describe('the signer', () => {
     expect(f.severity).toBe('error');
     expect(f.path).toBe('ds:Signature');
     expect(f.message).toBe(
-      "the signer is a certificate of role 0x02 = 2 (supplier) (OU '02'). Since the November 2020 SEC Release a DCC User signs DUIS service requests with an XML signing certificate, role 0x87 = 135 (OU '87'), no longer with the digital signing certificate of its GBCS role (SEC Section L3.18, in force from 29 November 2020)",
+      "the signer is a certificate of role 0x02 = 2 (supplier) (OU '02'). Since the November 2020 SEC Release a DCC User signs DUIS service requests with an XML signing certificate, role 0x87 = 135 (OU '87'), no longer with the digital signing certificate of its GBCS role (SEC Section L3.18, which BEIS proposed to bring into effect on 29 November 2020 \"or as soon as practicable within one month after this date\")",
     );
   });
 

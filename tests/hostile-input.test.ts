@@ -178,6 +178,12 @@ describe('smki-lint on hostile inputs', () => {
     expect(beyond[1].kind).toBe('organisation');
   });
 
+  it('a --signer file is read within --max-item-size: an endless one is a usage error, not a hang', () => {
+    const r = runCli(['check', valid, '--at', AT, '--signer', '/dev/zero', '--max-item-size', '64K']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("'/dev/zero' is larger than the item size limit (65536 bytes; --max-item-size)");
+  });
+
   it('--max-item-size takes sizes with K and M, and refuses others (exit 2)', () => {
     expect(runCli(['check', valid, '--at', AT, '--max-item-size', '1M']).code).toBe(0);
     const bad = runCli(['check', valid, '--max-item-size', '12 parsecs']);

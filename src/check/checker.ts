@@ -9,7 +9,7 @@ import type { BytesLike } from '../der/index.js';
 import type { InputProblemKind } from '../input/index.js';
 import { decodeCertificate, decodeDocument } from '../x509/index.js';
 import type { DerDocumentKind } from '../x509/index.js';
-import { detectEntries, documentEntries, isCertificateEntry, labelledDocument } from './entries.js';
+import { detectEntries, documentEntries, isCertificateEntry, labelledDocument, resultEntries } from './entries.js';
 import type { Entry } from './entries.js';
 import { duisSummary } from './duis-result.js';
 import { OptionsError, resolveOptions } from './options.js';
@@ -102,9 +102,7 @@ export class Checker {
 
   /** Every item of one source, decoded but not linted (a DUIS request, then each of its certificates). */
   decodeSource(bytes: BytesLike, path: string): CertificateResult[] {
-    return detectEntries(asBytes(bytes, 'decodeSource: bytes'), sourcePath(path, 'decodeSource'))
-      .flatMap((e) => [e, ...(e.duis?.certificates ?? [])])
-      .map((e) => this.decodeEntry(e));
+    return resultEntries(detectEntries(asBytes(bytes, 'decodeSource: bytes'), sourcePath(path, 'decodeSource'))).map((e) => this.decodeEntry(e));
   }
 
   /**

@@ -58,6 +58,11 @@ export function documentEntries(entries: readonly Entry[]): Entry[] {
   return entries.flatMap((e) => e.duis?.certificates ?? [e]);
 }
 
+/** The entries in the order of their results: each DUIS request followed by its certificate entries. */
+export function resultEntries(entries: readonly Entry[]): Entry[] {
+  return entries.flatMap((e) => (e.duis ? [e, ...e.duis.certificates] : [e]));
+}
+
 /** How many results checking these entries gives: one each, and one more per certificate of a DUIS request. */
 export function resultCount(entries: readonly Entry[]): number {
   let n = 0;

@@ -1,7 +1,6 @@
 import { Checker } from '../check/checker.js';
 import { applyConfig } from '../check/config.js';
-import { entriesOf } from '../check/entries.js';
-import type { Entry } from '../check/entries.js';
+import { entriesOf, resultEntries } from '../check/entries.js';
 import { loadConfig } from './config-file.js';
 import { createNodeCrypto } from '../crypto/node.js';
 import { decodeFailed, decodeFormat } from '../report/decode-formats.js';
@@ -41,7 +40,7 @@ export async function runDecode(inputs: string[], opts: DecodeCommandOptions, ou
     for (const file of files) {
       for await (const part of reader.read(file)) {
         // A DUIS request, then each of its certificates.
-        for (const entry of documentsOf(entriesOf(part.detected, file.display))) {
+        for (const entry of resultEntries(entriesOf(part.detected, file.display))) {
           const result = checker.decodeEntry(entry);
           failed ||= decodeFailed(result);
           addToSummary(summary, result);
@@ -56,8 +55,4 @@ export async function runDecode(inputs: string[], opts: DecodeCommandOptions, ou
   }
   report.end(summary);
   return failed ? 1 : 0;
-}
-
-function documentsOf(entries: readonly Entry[]): Entry[] {
-  return entries.flatMap((e) => (e.duis ? [e, ...e.duis.certificates] : [e]));
 }

@@ -127,7 +127,7 @@ export function buildProgram(out: BufferedOutput, setExit: (code: number) => voi
   )
     .addOption(kindOption())
     .option('--issuer <file|dir>', 'issuer certificates to check signatures and links against (repeatable); CA certificates in the inputs are used too', repeatable)
-    .option('--require-issuer', 'a certificate whose issuer is not available is an error, not a notice')
+    .option('--require-issuer', 'a certificate whose issuer is not available gets the error chain.issuer.unavailable, not the notice chain.not-checked')
     .option('--signer <file>', 'the XML signing certificate that will sign the DUIS requests checked: role 0x87, the RequestID\'s sender, valid at --at, the issuer and serial ds:KeyInfo names (the XML signature itself is not verified)')
     .option('-j, --jobs <n>', `worker threads, at most the ${availableJobs()} available cores (default: those not busy with other work, once a run is large enough for threads to pay off)`, positiveInteger)
     .option('--no-color', 'never colour the output')
@@ -146,7 +146,7 @@ export function buildProgram(out: BufferedOutput, setExit: (code: number) => voi
       .option('--certificates <file|dir>', 'certificates to pair with them (repeatable); a request with no certificate, a certificate with no request and two certificates for one request are findings', repeatable),
   )
     .option('--issuer <file|dir>', 'issuer certificates, to check signatures, key identifiers and validity against (repeatable); CA certificates among the certificates are used too', repeatable)
-    .option('--require-issuer', 'a certificate whose issuer is not available is an error, not a notice')
+    .option('--require-issuer', 'a certificate whose issuer is not available gets the error chain.issuer.unavailable, not the notice chain.not-checked')
     .option('--no-color', 'never colour the output')
     .addHelpText('after', '\nExamples:\n  smki-lint compare supplier.csr supplier.pem\n  smki-lint compare --requests submitted/ --certificates issued/ --issuer issuing-oca.pem --fail-on warning')
     .addHelpText('after', EXIT_CODES_HELP)

@@ -62,7 +62,7 @@ export class Linter {
       crypto: this.options.crypto,
       report: (r: Report) => {
         const rule = current!;
-        const f: Finding = { ruleId: rule.id, severity: r.severity ?? rule.severity, message: r.message, path: r.path, citation: rule.documentCitations?.[target.document] ?? rule.citation };
+        const f: Finding = { ruleId: rule.id, severity: rule.severity, message: r.message, path: r.path, citation: rule.documentCitations?.[target.document] ?? rule.citation };
         if (r.offset !== undefined) f.offset = r.offset;
         if (r.line !== undefined) f.line = r.line;
         if (r.column !== undefined) f.column = r.column;

@@ -7,6 +7,13 @@ export type Severity = 'error' | 'warning' | 'notice';
 
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'notice'];
 
+/**
+ * The findings whose error is not a MUST of a cited text: each reports that the checker could not
+ * check a document (a rule failed, or the input was too large or unreadable), not that the
+ * document is wrong, and is an error so that no run passes unchecked.
+ */
+export const SEVERITY_POLICY_EXCEPTIONS: readonly string[] = ['internal.rule-error', 'input.too-large', 'input.unreadable'];
+
 /** Higher is worse. */
 export const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, notice: 1 };
 
@@ -46,8 +53,15 @@ export interface NotEffective {
 export interface RuleMeta {
   /** Stable, namespaced: renaming one is a breaking change. */
   id: string;
-  /** error: a MUST of the profile; warning: a SHOULD or established practice; notice: information. */
+  /**
+   * error: a MUST of a text the project has read and cites (so its source is 'spec'); warning: a
+   * SHOULD, observed practice or a reading the project adopted; notice: information.
+   */
   severity: Severity;
+  /**
+   * The SMKI kinds the rule applies to (SMKI_KINDS for every one); 'all' also takes documents of no
+   * SMKI kind ('unknown'), which suits rules about encoding, decoding or pairing, not a profile.
+   */
   appliesTo: readonly CertificateKind[] | 'all';
   /** The documents the rule reads: certificates, certification requests, or both. */
   documents: readonly DocumentKind[];
@@ -67,14 +81,13 @@ export interface RuleMeta {
   needsRequest?: boolean;
 }
 
-/** What a rule reports; severity defaults to the rule's own. */
+/** What a rule reports; the finding takes the rule's severity (one severity per rule id). */
 export interface Report {
   path: string;
   message: string;
   offset?: number;
   line?: number;
   column?: number;
-  severity?: Severity;
 }
 
 export interface RuleContext {

@@ -3,7 +3,11 @@
 // EUI-64 and credentials issued by the sample Issuing OCA, and its own XML signing certificate.
 import type { Built } from './certificate.js';
 import { buildCertificate, toPem } from './certificate.js';
-import { seq, utcTime } from './der-writer.js';
+import { seq, utcTime, utf8String } from './der-writer.js';
+import { CERT } from './expect-kit.js';
+import type { ExpectedFinding } from './locations.js';
+import { at, bytesLayout, compareFindings, indexOfUnique } from './locations.js';
+import { caName, ou } from './names.js';
 import type { ValidPki } from './pki.js';
 import type { Usage } from './profiles.js';
 import { device, issuingOca, organisation } from './profiles.js';
@@ -179,13 +183,54 @@ function urpRead(body: string, ka: Built): string {
   return element(2, body, element(3, 'ReadLogPeriod', leaf(4, 'StartDateTime', '2026-05-01T00:00:00Z'), leaf(4, 'EndDateTime', '2026-05-02T00:00:00Z')), leaf(3, 'KAPublicSecurityCredentials', b64(ka.der)));
 }
 
+/**
+ * A finding a request gets: the request's own at the start tag of an element (its nth occurrence in
+ * the XML written), or a certificate's, item `item` of the request (0 is the request itself), at
+ * an offset of that certificate's DER.
+ */
+type DuisExpected = { rule: string; path: string } & ({ element: string; nth: number } | { item: number; der: Uint8Array; locate: (der: Uint8Array) => number } | { item: number });
+
+const KRP = 'sr:Body/sr:UpdateSecurityCredentialsKRP';
+const KRP_CELL = (cell: string) => `${KRP}/sr:ReplacementCertificates/sr:SupplierOrNetworkOperatorCertificates/sr:${cell}`;
+const KRP_PATH = (n: number) => `${KRP}/sr:CertificationPathCertificates/sr:Certificate${n > 1 ? `[${n}]` : ''}`;
+const DEVICE_CELL = 'sr:Body/sr:UpdateSecurityCredentialsDevice/sr:DeviceCertificate';
+
+const atElement = (rule: string, path: string, element: string, nth = 0): DuisExpected => ({ rule, path, element, nth });
+const inCertificate = (rule: string, path: string, item: number, der: Uint8Array, locate: (der: Uint8Array) => number): DuisExpected => ({ rule, path, item, der, locate });
+
+/** Line and column (from 1) of the nth occurrence of `text` in the XML: where the reader places an element. */
+function lineAndColumn(xml: string, text: string, nth: number): { line: number; column: number } {
+  let at = -1;
+  for (let k = 0; k <= nth; k++) {
+    at = xml.indexOf(text, at + 1);
+    if (at < 0) throw new Error(`${text} occurs ${k} times, not ${nth + 1}`);
+  }
+  const before = xml.slice(0, at);
+  return { line: before.split('\n').length, column: at - before.lastIndexOf('\n') };
+}
+
+/** The golden findings of a request file of `items` items, in the manifest's order. */
+function duisFindings(expected: readonly DuisExpected[], xml: string, items: number): ExpectedFinding[] {
+  const several = items > 1;
+  return expected
+    .map((e): ExpectedFinding => {
+      const item = 'item' in e ? e.item : 0;
+      const where = 'element' in e ? lineAndColumn(xml, e.element, e.nth) : 'locate' in e ? { offset: e.locate(e.der) } : {};
+      return { ruleId: e.rule, path: e.path, ...where, ...(several ? { item } : {}) };
+    })
+    .sort(compareFindings);
+}
+
+/** Where the value of the attribute `attribute` starts in a certificate's DER. */
+const attributeValueIn = (attribute: Uint8Array) => (der: Uint8Array) => at.attributeValue('item', attribute)(bytesLayout(der));
+
 interface DuisSample {
   file: string;
   description: string;
   spec: RequestSpec;
   /** The certificate --signer names for the signer rules. */
   signer: Built;
-  expect: string[];
+  expect: DuisExpected[];
   expectSigner?: string[];
 }
 
@@ -231,23 +276,23 @@ function samples(d: DuisPki): DuisSample[] {
     },
   ];
   const defects: DuisSample[] = [
-    { file: 'defects/swapped-ds-ka.xml', description: 'KRP Supplier with the signing and key agreement certificates in each other\'s elements.', spec: supplierKrp({ DigitalSigningCertificate: s.ka, KeyAgreementCertificate: s.ds }), signer: s.xml, expect: ['duis.cell.key-usage'] },
-    { file: 'defects/network-operator-in-supplier.xml', description: 'KRP Supplier whose signing certificate is a network operator\'s (OU 03).', spec: supplierKrp({ DigitalSigningCertificate: no.ds }), signer: s.xml, expect: ['duis.cell.role-mismatch'] },
-    { file: 'defects/role-86.xml', description: 'KRP Supplier whose signing certificate has OU 86 (reserved; the OCP erratum): reported on the certificate, at its element.', spec: supplierKrp({ DigitalSigningCertificate: s.role86 }), signer: s.xml, expect: ['org.role.reserved'] },
-    { file: 'defects/not-chained.xml', description: 'KRP Supplier whose key agreement certificate was issued by an Issuing OCA (T8) that is not in the request\'s path (nor anywhere in the run).', spec: supplierKrp({ DigitalSigningCertificate: s.ds, KeyAgreementCertificate: s.kaForeign }), signer: s.xml, expect: ['duis.path.not-chained', 'chain.not-checked'] },
+    { file: 'defects/swapped-ds-ka.xml', description: 'KRP Supplier with the signing and key agreement certificates in each other\'s elements.', spec: supplierKrp({ DigitalSigningCertificate: s.ka, KeyAgreementCertificate: s.ds }), signer: s.xml, expect: [atElement('duis.cell.key-usage', KRP_CELL('DigitalSigningCertificate'), '<sr:DigitalSigningCertificate>'), atElement('duis.cell.key-usage', KRP_CELL('KeyAgreementCertificate'), '<sr:KeyAgreementCertificate>')] },
+    { file: 'defects/network-operator-in-supplier.xml', description: 'KRP Supplier whose signing certificate is a network operator\'s (OU 03).', spec: supplierKrp({ DigitalSigningCertificate: no.ds }), signer: s.xml, expect: [atElement('duis.cell.role-mismatch', KRP_CELL('DigitalSigningCertificate'), '<sr:DigitalSigningCertificate>')] },
+    { file: 'defects/role-86.xml', description: 'KRP Supplier whose signing certificate has OU 86 (reserved; the OCP erratum): reported on the certificate, at its element.', spec: supplierKrp({ DigitalSigningCertificate: s.role86 }), signer: s.xml, expect: [inCertificate('org.role.reserved', CERT.subjectAttribute('organizationalUnitName'), 1, s.role86.der, attributeValueIn(ou(utf8String('86'))))] },
+    { file: 'defects/not-chained.xml', description: 'KRP Supplier whose key agreement certificate was issued by an Issuing OCA (T8) that is not in the request\'s path (nor anywhere in the run).', spec: supplierKrp({ DigitalSigningCertificate: s.ds, KeyAgreementCertificate: s.kaForeign }), signer: s.xml, expect: [atElement('duis.path.not-chained', KRP_CELL('KeyAgreementCertificate'), '<sr:KeyAgreementCertificate>'), inCertificate('chain.not-checked', CERT.issuer, 2, s.kaForeign.der, (der) => indexOfUnique(der, caName('07', 'T8'), 'issuer'))] },
     { file: 'defects/wrong-signer.xml', description: 'A valid KRP Supplier request to be signed with the supplier\'s 02 digital signing certificate instead of its 87 XML signing certificate.', spec: { ...supplierKrp(supplierCells), keyInfo: s.ds }, signer: s.ds, expect: [], expectSigner: ['duis.signer.role'] },
     { file: 'defects/signer-other-party.xml', description: 'A KRP Supplier request to be signed with the network operator\'s XML signing certificate: not the sender in sr:RequestID.', spec: { ...supplierKrp(supplierCells), keyInfo: no.xml }, signer: no.xml, expect: [], expectSigner: ['duis.signer.eui-mismatch'] },
     { file: 'defects/signer-expired.xml', description: 'A KRP Supplier request to be signed with an XML signing certificate that expired at the end of 2025.', spec: { ...supplierKrp(supplierCells), keyInfo: s.xmlExpired }, signer: s.xmlExpired, expect: [], expectSigner: ['duis.signer.validity'] },
     { file: 'defects/key-info-serial.xml', description: 'ds:KeyInfo names the serial of the supplier\'s signing certificate, not of its XML signing certificate that will sign.', spec: { ...supplierKrp(supplierCells), keyInfo: s.ds }, signer: s.xml, expect: [], expectSigner: ['duis.signer.key-info-mismatch'] },
-    { file: 'defects/request-id.xml', description: 'sr:RequestID with one EUI-64 only.', spec: { ...supplierKrp(supplierCells), requestId: `${euiText(partyEui(1))}:1000` }, signer: s.xml, expect: ['duis.request.request-id'] },
-    { file: 'defects/remote-party-role.xml', description: 'sr:RemotePartyRole \'Supplyer\', not a value of the schema.', spec: { sender: s.xml, variant: '6.15.1', body: krpBody('Supplyer', ders(supplierCells), [d.pki.oca.der]) }, signer: s.xml, expect: ['duis.request.remote-party-role'] },
-    { file: 'defects/schema-version-3.xml', description: 'A request declaring schemaVersion 3.0.', spec: { ...supplierKrp(supplierCells), schemaVersion: '3.0' }, signer: s.xml, expect: ['duis.request.schema-version'] },
-    { file: 'defects/organisation-as-device.xml', description: 'Update Security Credentials (Device) carrying an Organisation Certificate.', spec: { sender: s.xml, variant: '6.15.2', target: euiText(DEVICE_EUI), body: deviceUpdate(s.ds) }, signer: s.xml, expect: ['duis.cell.kind'] },
-    { file: 'defects/device-not-target.xml', description: 'Update Security Credentials (Device) addressed to another Device than the one its certificate names.', spec: { sender: s.xml, variant: '6.15.2', target: euiText(partyEui(2, 9)), body: deviceUpdate(d.device) }, signer: s.xml, expect: ['duis.device.eui-not-target'] },
-    { file: 'defects/top-up-for-network-operator.xml', description: 'Handover NetworkOperator with a KeyAgreementTopUpCertificate, a cell only suppliers are seen to hold.', spec: { sender: no.xml, variant: '6.21', body: handover(d, 'NetworkOperator', { DigitalSigningCertificate: no.ds, KeyAgreementCertificate: no.ka, KeyAgreementTopUpCertificate: no.ka2 }) }, signer: no.xml, expect: ['duis.cell.not-held-by-party'] },
-    { file: 'defects/two-parties.xml', description: 'KRP Supplier whose key agreement certificate belongs to another supplier (another EUI-64).', spec: supplierKrp({ DigitalSigningCertificate: s.ds, KeyAgreementCertificate: d.otherSupplierKa }), signer: s.xml, expect: ['duis.party.eui-mismatch'] },
-    { file: 'defects/path-not-ca.xml', description: 'KRP Supplier whose path also carries an Organisation Certificate.', spec: supplierKrp(supplierCells, [d.pki.oca, no.ds]), signer: s.xml, expect: ['duis.path.not-ca', 'duis.path.unused'] },
-    { file: 'defects/path-unused.xml', description: 'KRP Supplier whose path also carries an Issuing OCA (TB) that issued none of its certificates.', spec: supplierKrp(supplierCells, [d.pki.oca, d.spareOca]), signer: s.xml, expect: ['duis.path.unused'] },
+    { file: 'defects/request-id.xml', description: 'sr:RequestID with one EUI-64 only.', spec: { ...supplierKrp(supplierCells), requestId: `${euiText(partyEui(1))}:1000` }, signer: s.xml, expect: [atElement('duis.request.request-id', 'sr:Header/sr:RequestID', '<sr:RequestID>')] },
+    { file: 'defects/remote-party-role.xml', description: 'sr:RemotePartyRole \'Supplyer\', not a value of the schema.', spec: { sender: s.xml, variant: '6.15.1', body: krpBody('Supplyer', ders(supplierCells), [d.pki.oca.der]) }, signer: s.xml, expect: [atElement('duis.request.remote-party-role', `${KRP}/sr:RemotePartyRole`, '<sr:RemotePartyRole>')] },
+    { file: 'defects/schema-version-3.xml', description: 'A request declaring schemaVersion 3.0.', spec: { ...supplierKrp(supplierCells), schemaVersion: '3.0' }, signer: s.xml, expect: [atElement('duis.request.schema-version', 'sr:Request/@schemaVersion', '<sr:Request ')] },
+    { file: 'defects/organisation-as-device.xml', description: 'Update Security Credentials (Device) carrying an Organisation Certificate.', spec: { sender: s.xml, variant: '6.15.2', target: euiText(DEVICE_EUI), body: deviceUpdate(s.ds) }, signer: s.xml, expect: [atElement('duis.cell.kind', DEVICE_CELL, '<sr:DeviceCertificate>')] },
+    { file: 'defects/device-not-target.xml', description: 'Update Security Credentials (Device) addressed to another Device than the one its certificate names.', spec: { sender: s.xml, variant: '6.15.2', target: euiText(partyEui(2, 9)), body: deviceUpdate(d.device) }, signer: s.xml, expect: [atElement('duis.device.eui-not-target', DEVICE_CELL, '<sr:DeviceCertificate>')] },
+    { file: 'defects/top-up-for-network-operator.xml', description: 'Handover NetworkOperator with a KeyAgreementTopUpCertificate, a cell only suppliers are seen to hold.', spec: { sender: no.xml, variant: '6.21', body: handover(d, 'NetworkOperator', { DigitalSigningCertificate: no.ds, KeyAgreementCertificate: no.ka, KeyAgreementTopUpCertificate: no.ka2 }) }, signer: no.xml, expect: [atElement('duis.cell.not-held-by-party', 'sr:Body/sr:RequestHandoverOfDCCControlledDevice/sr:ReplacementCertificates/sr:KeyAgreementTopUpCertificate', '<sr:KeyAgreementTopUpCertificate>')] },
+    { file: 'defects/two-parties.xml', description: 'KRP Supplier whose key agreement certificate belongs to another supplier (another EUI-64).', spec: supplierKrp({ DigitalSigningCertificate: s.ds, KeyAgreementCertificate: d.otherSupplierKa }), signer: s.xml, expect: [atElement('duis.party.eui-mismatch', KRP_CELL('KeyAgreementCertificate'), '<sr:KeyAgreementCertificate>')] },
+    { file: 'defects/path-not-ca.xml', description: 'KRP Supplier whose path also carries an Organisation Certificate.', spec: supplierKrp(supplierCells, [d.pki.oca, no.ds]), signer: s.xml, expect: [atElement('duis.path.not-ca', KRP_PATH(2), '<sr:Certificate>', 1), atElement('duis.path.unused', KRP_PATH(2), '<sr:Certificate>', 1)] },
+    { file: 'defects/path-unused.xml', description: 'KRP Supplier whose path also carries an Issuing OCA (TB) that issued none of its certificates.', spec: supplierKrp(supplierCells, [d.pki.oca, d.spareOca]), signer: s.xml, expect: [atElement('duis.path.unused', KRP_PATH(2), '<sr:Certificate>', 1)] },
   ];
   return [...valid, ...defects];
 }
@@ -266,27 +311,48 @@ export function duisSamples(pki: ValidPki): SampleFile[] {
     ['other-user-xml-signer', d.otherUser.xml, 'an Other User\'s XML signing certificate (OU 87)'],
     ['supplier-ds', d.supplier.ds, 'the supplier\'s digital signing certificate (OU 02): signs GBCS commands, not DUIS requests'],
   ];
-  const files: SampleFile[] = signerFiles.map(([stem, built, description]) => ({ file: `duis/signers/${stem}.pem`, kind: 'organisation', description: `Signer: ${description}.`, expect: [], content: toPem(built.der) }));
-  files.push({ file: 'duis/signers/supplier-xml-signer-expired.pem', kind: 'organisation', description: 'Signer: the supplier\'s XML signing certificate of 2021 to 2025, expired.', expect: ['cert.validity.expired'], content: toPem(d.supplier.xmlExpired.der) });
+  const files: SampleFile[] = signerFiles.map(([stem, built, description]) => ({ file: `duis/signers/${stem}.pem`, kind: 'organisation', description: `Signer: ${description}.`, expect: [], findings: [], content: toPem(built.der) }));
+  const expired = d.supplier.xmlExpired.der;
+  files.push({
+    file: 'duis/signers/supplier-xml-signer-expired.pem',
+    kind: 'organisation',
+    description: 'Signer: the supplier\'s XML signing certificate of 2021 to 2025, expired.',
+    expect: ['cert.validity.expired'],
+    findings: [{ ruleId: 'cert.validity.expired', path: CERT.notAfter, offset: indexOfUnique(expired, utcTime('251231235959Z'), 'notAfter') }],
+    content: toPem(expired),
+  });
   const signerFile = new Map<Built, string>([...signerFiles.map(([stem, built]) => [built, `duis/signers/${stem}.pem`] as const), [d.supplier.xmlExpired, 'duis/signers/supplier-xml-signer-expired.pem']]);
   for (const sample of samples(d)) {
     const content = requestXml(sample.spec);
+    const items = 1 + (content.match(/>MII[^<]+</g) ?? []).length;
     files.push({
       file: `duis/${sample.file}`,
       kind: 'unknown',
       document: 'duis-request',
       description: sample.description,
-      expect: sample.expect,
+      expect: [...new Set(sample.expect.map((e) => e.rule))],
+      findings: duisFindings(sample.expect, content, items),
       content,
-      items: 1 + (content.match(/>MII[^<]+</g) ?? []).length,
+      items,
       signer: signerFile.get(sample.signer)!,
       expectSigner: sample.expectSigner ?? [],
     });
   }
   const valid = requestXml({ sender: d.supplier.xml, variant: '6.15.1', body: krpBody('Supplier', { DigitalSigningCertificate: d.supplier.ds.der }, [d.pki.oca.der]) });
+  const badBase64 = valid.replace(/<sr:DigitalSigningCertificate>[^<]*/, '<sr:DigitalSigningCertificate>not base64!');
   files.push(
-    { file: 'duis/defects/bad-base64.xml', kind: 'unknown', document: 'duis-request', description: 'KRP Supplier whose signing certificate element holds text that is not base64.', expect: ['input.invalid-encoding', 'duis.path.unused'], content: valid.replace(/<sr:DigitalSigningCertificate>[^<]*/, '<sr:DigitalSigningCertificate>not base64!'), items: 3 },
-    { file: 'duis/defects/not-well-formed.xml', kind: 'unknown', description: 'A DUIS request cut short: not well-formed XML.', expect: ['input.invalid-encoding'], content: valid.slice(0, valid.indexOf('</sr:Body>')) },
+    {
+      file: 'duis/defects/bad-base64.xml',
+      kind: 'unknown',
+      document: 'duis-request',
+      description: 'KRP Supplier whose signing certificate element holds text that is not base64.',
+      expect: ['input.invalid-encoding', 'duis.path.unused'],
+      // The unreadable element is item 1; the path certificate then issued nothing in the request.
+      findings: duisFindings([atElement('duis.path.unused', KRP_PATH(1), '<sr:Certificate>'), { rule: 'input.invalid-encoding', path: 'input', item: 1 }], badBase64, 3),
+      content: badBase64,
+      items: 3,
+    },
+    { file: 'duis/defects/not-well-formed.xml', kind: 'unknown', description: 'A DUIS request cut short: not well-formed XML.', expect: ['input.invalid-encoding'], findings: [{ ruleId: 'input.invalid-encoding', path: 'input' }], content: valid.slice(0, valid.indexOf('</sr:Body>')) },
   );
   return files;
 }

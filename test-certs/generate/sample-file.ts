@@ -1,3 +1,5 @@
+import type { ExpectedFinding } from './locations.js';
+
 /** The kinds a manifest entry can expect the linter to classify a file as. */
 export type Kind = 'organisation' | 'device' | 'issuing-oca' | 'root' | 'device-ca' | 'unknown';
 
@@ -11,6 +13,8 @@ export interface SampleFile {
   description: string;
   /** Every rule id the linter reports for this file, all severities. */
   expect: string[];
+  /** Every finding the linter reports for this file's one item: rule id, path and offset. */
+  findings: ExpectedFinding[];
   /** Text, or bytes for binary DER. */
   content: string | Uint8Array;
   /** Number of items (certificates and requests), given only for files that hold more than one. */
@@ -28,4 +32,6 @@ export interface SamplePair {
   description: string;
   /** Every rule id the comparison reports for the pair (comparison and certificate rules). */
   expect: string[];
+  /** Every finding of the comparison, on the certificate: rule id, path and offset. */
+  findings: ExpectedFinding[];
 }

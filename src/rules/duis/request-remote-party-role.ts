@@ -8,7 +8,7 @@ export default defineRule({
   documents: ['duis-request'],
   appliesTo: 'all',
   citation: `${DUIS_SCHEMA}: sr:RemotePartyRole, an enumeration (ACB, NetworkOperator, Recovery, Root, Supplier, TransCoS, LoadController)`,
-  description: 'A request that replaces a party\'s credentials names the party in sr:RemotePartyRole with one of the schema\'s values; without it the request\'s certificates cannot be placed.',
+  description: 'A request that replaces a party\'s credentials has no sr:RemotePartyRole, or one that is not among the schema\'s values, so its certificates cannot be placed.',
   source: 'spec',
   check({ request }, ctx) {
     if (request.placement?.party !== 'RemotePartyRole') return;

@@ -7,7 +7,7 @@ export default defineRule({
   documents: ['duis-request'],
   appliesTo: 'all',
   citation: `${DUIS_SCHEMA}: sr:Header/sr:RequestID, type sr:RequestIDType (originator EUI-64 : target EUI-64 : counter)`,
-  description: 'sr:RequestID is present and of the schema\'s form <sender EUI-64>:<target EUI-64>:<counter>; the sender is the DCC User the signer must be.',
+  description: 'sr:RequestID is missing, or is not of the schema\'s form <sender EUI-64>:<target EUI-64>:<counter>, so the request names no sending DCC User (whom the signer must be).',
   source: 'spec',
   check({ request }, ctx) {
     const id = request.requestId;

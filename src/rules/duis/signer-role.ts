@@ -1,21 +1,23 @@
 import { defineRule } from '../../lint/index.js';
+import { NOVEMBER_2020_RELEASE } from '../../smki/index.js';
 import { describeRole } from '../support.js';
-import { erratumNote } from '../organisation/role-support.js';
+import { erratumNote } from '../org/role-support.js';
 import { signatureAt } from './signer-support.js';
 
 const CHANGE =
   'Since the November 2020 SEC Release a DCC User signs DUIS service requests with an XML signing certificate, role 0x87 = 135 (OU \'87\'), ' +
-  'no longer with the digital signing certificate of its GBCS role (SEC Section L3.18, in force from 29 November 2020)';
+  'no longer with the digital signing certificate of its GBCS role (SEC Section L3.18, which BEIS proposed to bring into effect on 29 November 2020 "or as soon as practicable within one month after this date")';
 
 export default defineRule({
   id: 'duis.signer.role',
   severity: 'error',
   documents: ['duis-request'],
   appliesTo: 'all',
-  citation: 'SEC Section L3.18 (XML signing Certificates), in force from the November 2020 SEC Release (BEIS consultation of 23 October 2020, paras 2.9 and 2.14); SEC Section L Annex A (135 = XML signing)',
+  citation:
+    'SEC Section L3.18 (XML signing Certificates), in force from the November 2020 SEC Release, proposed for 29 November 2020 "or as soon as practicable within one month after this date" (BEIS consultation of 23 October 2020, paras 2.9 and 2.14); SEC Section L Annex A (135 = XML signing)',
   description: "The certificate that will sign the request (--signer) is not an XML signing certificate, role 0x87 = 135: since November 2020 a supplier's 02 digital signing certificate no longer signs DUIS requests.",
   source: 'spec',
-  effective: { from: '2020-11-29' },
+  effective: { from: NOVEMBER_2020_RELEASE },
   check({ request, signer }, ctx) {
     if (!signer) return;
     const reading = signer.view.role;
