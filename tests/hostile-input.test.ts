@@ -309,7 +309,8 @@ describe('streamed formats stay valid over many items', () => {
     expect(junit.endsWith('</testsuite>\n</testsuites>\n')).toBe(true);
     const decoded = JSON.parse(runCli(['decode', bundle, '--format', 'json', '--max-item-size', '16K']).stdout);
     expect(decoded).toHaveLength(doc.summary.inputs);
-  });
+    // Four runs over thousands of items: on a loaded shared machine, longer than the default minute.
+  }, 240_000);
 
   // Streaming, shown without timing: the output reaches the stream in many small writes, none of
   // them more than a fraction of the whole (a format that held its results wrote them at the end).
