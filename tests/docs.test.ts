@@ -10,9 +10,10 @@ describe('docs/rules.md', () => {
     expect(committed).toBe(renderRulesMarkdown());
   });
 
-  it('lists every rule id once', () => {
+  it('lists every rule id once, at an anchor of its own', () => {
     const text = renderRulesMarkdown();
-    for (const r of CATALOGUE) expect(text.split(`| \`${r.id}\` |`).length - 1, r.id).toBe(1);
+    for (const r of CATALOGUE) expect(text.split(`| <a id="${r.id}"></a>\`${r.id}\` |`).length - 1, r.id).toBe(1);
+    expect(text.split('<a id="').length - 1).toBe(CATALOGUE.length);
   });
 
   it('refuses a rule outside every documented area', () => {
