@@ -1,8 +1,8 @@
 // npm run bench: decode, lint and end-to-end CLI throughput on a generated corpus of distinct
 // Organisation Certificates, and signature-checking throughput beside this machine's ceiling.
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus, tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { Checker } from '../dist/check/checker.js';
@@ -11,13 +11,17 @@ import { decodeCertificate } from '../dist/x509/index.js';
 import { detectEntries } from '../dist/check/entries.js';
 import { adversarialSection } from './adversarial.js';
 import { buildCorpus, buildDuisCorpus, buildRequestCorpus } from './corpus.js';
-import type { BenchCorpus, DuisCorpus, RequestCorpus } from './corpus.js';
+import type { DuisCorpus, RequestCorpus } from './corpus.js';
+import { endToEnd, opensslCeiling, pythonCryptography, writeInputs } from './end-to-end.js';
+import type { EndToEnd, Timed } from './end-to-end.js';
 import { createPublicKey, generateKeyPairSync, sign, verify } from 'node:crypto';
 import { toPem } from '../test-certs/generate/certificate.js';
 
 const COUNT = Number(process.env.BENCH_COUNT ?? 10_000);
-/** A second, larger corpus shows throughput once process start and JIT warm-up are amortised (0 skips it). */
-const LARGE = Number(process.env.BENCH_LARGE ?? 50_000);
+/** The bundle of the end-to-end section: twice COUNT certificates in one PEM file. */
+const BUNDLE = Number(process.env.BENCH_BUNDLE ?? 2 * COUNT);
+/** The small runs on which more threads must not be slower. */
+const SMALL = Number(process.env.BENCH_SMALL ?? 2_000);
 const AT = '2026-06-01T00:00:00Z';
 const BIN = join(import.meta.dirname, '..', 'bin', 'smki-lint.js');
 /** BENCH_ADVERSARIAL=0 skips the adversarial section. */
@@ -53,69 +57,6 @@ function cli(count: number, args: string[]): CliRun {
     const r = spawnSync(process.execPath, [BIN, ...args], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
     const ms = performance.now() - t;
     if (r.status === 2) throw new Error(r.stderr);
-    if (!best || ms < best.ms) best = { perSecond: rate(count, ms), ms: Math.round(ms), code: r.status };
-  }
-  return best!;
-}
-
-/** Writes a corpus as one PEM file per certificate, plus its Issuing OCA, and returns the paths. */
-function writeCorpus(dir: string, corpus: BenchCorpus): { certs: string; oca: string } {
-  const certs = join(dir, 'certs');
-  mkdirSync(certs, { recursive: true });
-  corpus.organisations.forEach((der, i) => writeFileSync(join(certs, `org-${String(i).padStart(6, '0')}.pem`), toPem(der)));
-  const oca = join(dir, 'issuing-oca.pem');
-  writeFileSync(oca, toPem(corpus.oca));
-  return { certs, oca };
-}
-
-function endToEnd(count: number, paths: { certs: string; oca: string }) {
-  const base = ['check', paths.certs, '--at', AT, '--format', 'jsonl'];
-  const out = {
-    plain: cli(count, [...base, '--fail-on', 'never']),
-    oneJob: cli(count, [...base, '--fail-on', 'never', '--jobs', '1']),
-    verified: cli(count, [...base, '--issuer', paths.oca, '--require-issuer']),
-    floor: readAndVerifyFloor(paths),
-  };
-  if (out.verified.code !== 0) throw new Error('the corpus should verify cleanly against its Issuing OCA');
-  return out;
-}
-
-/**
- * The least any signature check of these files can cost: read each file, take the DER out of its
- * PEM, split off the TBS and the signature and verify, with no decoding, linting or output, on
- * one worker per core. Best of three, worker start included as it is for the CLI.
- */
-function readAndVerifyFloor(paths: { certs: string; oca: string }): CliRun {
-  const code = `
-    const { readdirSync, readFileSync } = require('node:fs');
-    const { X509Certificate, verify } = require('node:crypto');
-    const { join } = require('node:path');
-    const [dir, oca, part, parts] = process.argv.slice(2);
-    const der = (pem) => Buffer.from(pem.toString('latin1').replace(/-----[^-]+-----|\\s/g, ''), 'base64');
-    const key = new X509Certificate(der(readFileSync(oca))).publicKey;
-    const header = (b, i) => { const l = b[i + 1]; if (l < 0x80) return [i + 2, l]; let v = 0; for (let k = 0; k < (l & 0x7f); k++) v = v * 256 + b[i + 2 + k]; return [i + 2 + (l & 0x7f), v]; };
-    let failed = 0;
-    readdirSync(dir).sort().forEach((name, i) => {
-      if (i % Number(parts) !== Number(part)) return;
-      const cert = der(readFileSync(join(dir, name)));
-      const [tbsAt] = header(cert, 0);
-      const [tbsBody, tbsLength] = header(cert, tbsAt);
-      const [algBody, algLength] = header(cert, tbsBody + tbsLength);
-      const [sigBody, sigLength] = header(cert, algBody + algLength);
-      if (!verify('sha256', cert.subarray(tbsAt, tbsBody + tbsLength), key, cert.subarray(sigBody + 1, sigBody + sigLength))) failed++;
-    });
-    process.exitCode = failed === 0 ? 0 : 1;`;
-  const threads = availableParallelism();
-  const script = `const { Worker } = require('node:worker_threads');
-    const code = ${JSON.stringify(code)};
-    for (let i = 0; i < ${threads}; i++) new Worker(code, { eval: true, argv: [${JSON.stringify(paths.certs)}, ${JSON.stringify(paths.oca)}, i, ${threads}] }).on('exit', (c) => { if (c) process.exitCode = c; });`;
-  let best: CliRun | undefined;
-  const count = readdirSync(paths.certs).length;
-  for (let i = 0; i < 3; i++) {
-    const t = performance.now();
-    const r = spawnSync(process.execPath, ['-e', script], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
-    const ms = performance.now() - t;
-    if (r.status !== 0) throw new Error(`the read-and-verify floor failed: ${r.stderr}`);
     if (!best || ms < best.ms) best = { perSecond: rate(count, ms), ms: Math.round(ms), code: r.status };
   }
   return best!;
@@ -232,24 +173,16 @@ async function nodeVerifyCeiling(threads: number, seconds: number): Promise<numb
   return Math.round(rates.reduce((a, b) => a + b, 0));
 }
 
-function opensslCeiling(): number | undefined {
-  try {
-    const out = execFileSync('openssl', ['speed', '-seconds', '3', '-multi', String(availableParallelism()), 'ecdsap256'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
-    const line = out.split('\n').find((l) => l.includes('ecdsa (nistp256)'));
-    const fields = line?.trim().split(/\s+/);
-    return fields ? Math.round(Number(fields[fields.length - 1])) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 async function main(): Promise<void> {
-  console.log(`smki-lint benchmark · ${cpus()[0]?.model ?? 'cpu'} · ${availableParallelism()} cores · node ${process.version}`);
+  console.log(`smki-lint benchmark · ${cpus()[0]?.model ?? 'cpu'} · ${availableParallelism()} cores · node ${process.version} · load ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   let t = performance.now();
-  const corpus = buildCorpus(COUNT);
-  console.log(`corpus: ${COUNT} distinct organisation certificates built in ${Math.round(performance.now() - t)} ms\n`);
+  const corpus = buildCorpus(Math.max(COUNT, BUNDLE));
+  console.log(`corpus: ${corpus.organisations.length} distinct organisation certificates built in ${Math.round(performance.now() - t)} ms`);
+  const python = pythonCryptography();
+  console.log(python ? `python3 with cryptography ${python}: its parse loop runs beside the CLI` : 'python3 with the cryptography package is not available: the Python comparison is left out');
+  console.log('');
 
-  const ders = corpus.organisations;
+  const ders = corpus.organisations.slice(0, COUNT);
   const decodeRate = measure(5, COUNT, () => {
     for (const der of ders) decodeCertificate(der);
   });
@@ -284,42 +217,47 @@ async function main(): Promise<void> {
   const pairs = writeRequestCorpus(join(dir, 'pairs'), requestCorpus);
   const compare = cli(COUNT, ['compare', '--requests', pairs.requests, '--certificates', pairs.certificates, '--issuer', pairs.oca, '--at', AT, '--format', 'jsonl']);
   if (compare.code !== 0) throw new Error('every bench request should match its certificate');
-  const small = endToEnd(COUNT, writeCorpus(join(dir, 'small'), corpus));
-  let large: ReturnType<typeof endToEnd> | undefined;
-  if (LARGE > 0) {
-    t = performance.now();
-    const big = buildCorpus(LARGE);
-    console.log(`large corpus: ${LARGE} distinct organisation certificates built in ${Math.round(performance.now() - t)} ms\n`);
-    large = endToEnd(LARGE, writeCorpus(join(dir, 'large'), big));
+  const runs: [label: string, e: EndToEnd][] = [];
+  const openssl = opensslCeiling();
+  const sizes = [['bundle', BUNDLE], ['files', COUNT], ['bundle', SMALL], ['files', SMALL]] as const;
+  for (const [as, count] of sizes.filter(([as, count], i) => sizes.findIndex((s) => s[0] === as && s[1] === count) === i)) {
+    const inputs = writeInputs(join(dir, `${as}-${count}`), corpus.organisations.slice(0, count), corpus.oca, as);
+    runs.push([`${count.toLocaleString('en')} certificates, ${as === 'bundle' ? 'one PEM bundle' : 'one file each'}`, endToEnd(inputs, python !== undefined)]);
   }
   rmSync(dir, { recursive: true, force: true });
-
   const ceiling = await nodeVerifyCeiling(availableParallelism(), 3);
-  const openssl = opensslCeiling();
 
-  const row = (label: string, value: string, note = '') => console.log(`${label.padEnd(60)}${value.padStart(12)}${note ? '   ' + note : ''}`);
+  const row = (label: string, value: string, note = '') => console.log(`${label.padEnd(64)}${value.padStart(12)}${note ? '   ' + note : ''}`);
   const perSecond = (n: number) => `${n.toLocaleString('en')}/s`;
-  row('decode (strict DER + model), one core', perSecond(decodeRate), 'target 100,000/s');
+  const percent = (a: number, b: number) => `${Math.round((a / b) * 100)}%`;
+  row('decode (strict DER + model), one core', perSecond(decodeRate));
   row('lint stage (all rules, no signature), one core', perSecond(lintRate), 'target 50,000/s');
-  row('decode + lint, one core', perSecond(decodeLintRate));
+  row('decode + lint, one core', perSecond(decodeLintRate), 'target 100,000/s');
   row('decode + lint + verify against issuer, one core', perSecond(verifyOneCore));
-  for (const [count, e] of [[COUNT, small], [LARGE, large]] as const) {
-    if (!e) continue;
-    row(`CLI check -> jsonl, ${count.toLocaleString('en')} files (process start included)`, perSecond(e.plain.perSecond), `${e.plain.ms} ms${count === COUNT ? '; target 20,000/s' : ''}`);
-    row('  the same with --jobs 1', perSecond(e.oneJob.perSecond), `${e.oneJob.ms} ms`);
-    row('  with --issuer: every signature verified', perSecond(e.verified.perSecond), `${e.verified.ms} ms; ${Math.round((e.verified.perSecond / ceiling) * 100)}% of the node ceiling${openssl ? `, ${Math.round((e.verified.perSecond / openssl) * 100)}% of openssl's` : ''}, ${Math.round((e.verified.perSecond / e.floor.perSecond) * 100)}% of the floor`);
-    row('  floor: read + verify only (no decode, lint or output)', perSecond(e.floor.perSecond), `${e.floor.ms} ms; ${Math.round((e.floor.perSecond / ceiling) * 100)}% of the node ceiling`);
+  const jobs = `--jobs ${availableParallelism()}`;
+  const timed = (r: Timed) => `${perSecond(r.perSecond)} ${String(r.ms).padStart(6)} ms`;
+  for (const [label, e] of runs) {
+    console.log(`\nCLI check -> jsonl, ${label} (process start included; fastest of ${process.env.BENCH_RUNS ?? 3})`);
+    const faster = (a: Timed, b: Timed) => (a.ms <= b.ms ? 'yes' : 'NO');
+    row('  no issuer, default', timed(e.plain.default), e.python ? `${(e.plain.default.perSecond / e.python.perSecond).toFixed(2)}x the Python loop; target 2x` : '');
+    row(`  no issuer, --jobs 1 | ${jobs}`, `${perSecond(e.plain.one.perSecond)} | ${perSecond(e.plain.two.perSecond)}`, `${e.plain.one.ms} | ${e.plain.two.ms} ms; ${jobs} at least as fast: ${faster(e.plain.two, e.plain.one)}`);
+    row('  --issuer, default: every signature verified', timed(e.verified.default), `${openssl ? `${percent(e.verified.default.perSecond, openssl)} of openssl's verify rate (target 50%), ` : ''}${percent(e.verified.default.perSecond, e.floor.perSecond)} of the floor (target 85%)`);
+    row(`  --issuer, --jobs 1 | ${jobs}`, `${perSecond(e.verified.one.perSecond)} | ${perSecond(e.verified.two.perSecond)}`, `${e.verified.one.ms} | ${e.verified.two.ms} ms; ${jobs} at least as fast: ${faster(e.verified.two, e.verified.one)}`);
+    row('  floor: read + verify only, a thread per core', timed(e.floor), `${openssl ? `${percent(e.floor.perSecond, openssl)} of openssl's, ` : ''}${percent(e.floor.perSecond, ceiling)} of the node ceiling`);
+    if (e.python) row('  Python cryptography: parse + subject + extensions loop', timed(e.python));
   }
+  console.log('');
   row('CSR decode + lint, no self-signature, one core', perSecond(csr.decodeLint), 'target 50,000/s');
-  row('CSR decode + lint + self-signature, one core', perSecond(csr.signed), `${Math.round((csr.signed / csr.floor) * 100)}% of the floor; target 75%`);
+  row('CSR decode + lint + self-signature, one core', perSecond(csr.signed), `${percent(csr.signed, csr.floor)} of the floor; target 75%`);
   row('  floor: decode + import key + verify only, one core', perSecond(csr.floor));
   row(`CLI compare -> jsonl, ${COUNT.toLocaleString('en')} pairs, with --issuer (process start included)`, perSecond(compare.perSecond), `${compare.ms} ms`);
   const verifies = (rate: number) => `as long as ${(duis.rawVerify / rate).toFixed(1)} raw P-256 verifications on this core`;
   row('DUIS request (3 replacement + 1 path certificate), verified, one core', perSecond(duis.pathUnverified), `${verifies(duis.pathUnverified)}; target 2,000/s`);
   row('  the same with the Root OCA: the path certificate verified too', perSecond(duis.everySignature), verifies(duis.everySignature));
   row('  raw P-256 verify, one core, measured alongside', perSecond(duis.rawVerify));
-  row(`ceiling: node raw P-256 verify, ${availableParallelism()} threads`, perSecond(ceiling), 'signature target: 75% of it');
+  row(`ceiling: node raw P-256 verify, ${availableParallelism()} threads`, perSecond(ceiling));
   if (openssl !== undefined) row(`ceiling: openssl speed -multi ${availableParallelism()} ecdsap256 verify`, perSecond(openssl));
+  console.log(`load at the end: ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   if (ADVERSARIAL) adversarialSection();
 }
 

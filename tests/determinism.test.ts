@@ -81,4 +81,44 @@ describe('issuer ties: several CA certificates share a key identifier and a name
       expect(r.stdout).toBe(reference.stdout);
     });
   });
+  describe('one bundle, whatever the thread count, timing and how its reading is kept', () => {
+    let bundle: string;
+    let reference: Run;
+    const check = (args: string[], env: Record<string, string> = {}) => runCli(['check', bundle, '--at', AT, '--format', 'jsonl', ...args], { env });
+
+    beforeAll(() => {
+      // The CAs come after leaves they issued, so units checked before the reading found them are checked again.
+      const leaf = pem(tie.leaf);
+      const items: string[] = [];
+      for (let i = 0; i < 1600; i++) {
+        if (i === 100) items.push(pem(tie.forged.der));
+        if (i === 700) items.push(pem(tie.reissued.der));
+        if (i === 1500) items.push(pem(tie.original.der));
+        items.push(leaf);
+      }
+      bundle = join(mkdtempSync(join(tmpdir(), 'smki-tie-bundle-')), 'bundle.pem');
+      writeFileSync(bundle, items.join(''));
+      reference = check(['--jobs', '1']);
+    });
+
+    it('one thread reports every item of the bundle once, each leaf with the first verifying CA', () => {
+      const results = reference.stdout.trim().split('\n').map((l) => JSON.parse(l));
+      expect(results.pop().summary.inputs).toBe(1603);
+      expect(results.map((r) => r.source.index)).toEqual([...Array(1603).keys()]);
+      expect(results.filter((r) => r.issuer?.sha256 === sha(tie.reissued.der))).toHaveLength(1600);
+    });
+
+    it.each([
+      ['--jobs 2, the bundle handed to the workers in slices', ['--jobs', '2'], {}],
+      ['--jobs 2, answers out of order', ['--jobs', '2'], { SMKI_LINT_DEBUG_DELAY_MS: '30' }],
+      ['--jobs 2, nothing kept: workers read their slices again', ['--jobs', '2'], { SMKI_LINT_DEBUG_KEEP_BYTES: '0', SMKI_LINT_DEBUG_DELAY_MS: '15' }],
+      ['--jobs 2, a bundle larger than the item size limit read in pieces', ['--jobs', '2', '--max-item-size', '65536'], {}],
+      ['--jobs 2, read in pieces and nothing kept', ['--jobs', '2', '--max-item-size', '65536'], { SMKI_LINT_DEBUG_KEEP_BYTES: '0' }],
+    ])('%s gives the same bytes and exit code as --jobs 1', (_, args, env) => {
+      const r = check(args as string[], env as Record<string, string>);
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(reference.code);
+      expect(r.stdout).toBe(reference.stdout);
+    });
+  });
 });

@@ -220,8 +220,8 @@ describe('smki-lint on hostile inputs', () => {
     const pem = readFileSync(valid);
     for (let i = 0; i < 3000; i++) writeFileSync(join(many, `f${String(i).padStart(4, '0')}.pem`), pem);
     const last = join(many, 'f2999.pem');
-    // Worker threads read every file a second time (in-process, a small run keeps its first reading).
-    const child = startCli(['check', many, '--at', AT, '--format', 'json', '--jobs', '2']);
+    // Worker threads read every file a second time when the run keeps nothing of its first reading.
+    const child = startCli(['check', many, '--at', AT, '--format', 'json', '--jobs', '2'], { SMKI_LINT_DEBUG_KEEP_BYTES: '0' });
     let stdout = '';
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
@@ -309,7 +309,8 @@ describe('streamed formats stay valid over many items', () => {
     expect(junit.endsWith('</testsuite>\n</testsuites>\n')).toBe(true);
     const decoded = JSON.parse(runCli(['decode', bundle, '--format', 'json', '--max-item-size', '16K']).stdout);
     expect(decoded).toHaveLength(doc.summary.inputs);
-  });
+    // Four runs over thousands of items: on a loaded shared machine, longer than the default minute.
+  }, 240_000);
 
   // Streaming, shown without timing: the output reaches the stream in many small writes, none of
   // them more than a fraction of the whole (a format that held its results wrote them at the end).

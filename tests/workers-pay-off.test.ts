@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { workersPayOff } from '../src/cli/workers-pay-off.js';
+import { availableParallelism, loadavg } from 'node:os';
+import { idleCores, workersPayOff } from '../src/cli/workers-pay-off.js';
 
 describe('workersPayOff', () => {
   it('never uses threads with one job', () => {
@@ -7,17 +8,28 @@ describe('workersPayOff', () => {
   });
 
   it('starts two threads only for runs large enough to repay their start-up', () => {
-    expect(workersPayOff(20_000, 2, false)).toBe(false);
-    expect(workersPayOff(25_000, 2, false)).toBe(true);
+    expect(workersPayOff(5_000, 2, false)).toBe(false);
+    expect(workersPayOff(7_000, 2, false)).toBe(true);
   });
 
   it('needs fewer certificates when every one has a signature to verify', () => {
-    expect(workersPayOff(8_000, 2, true)).toBe(false);
-    expect(workersPayOff(10_000, 2, true)).toBe(true);
+    expect(workersPayOff(2_000, 2, true)).toBe(false);
+    expect(workersPayOff(3_000, 2, true)).toBe(true);
   });
 
   it('needs fewer certificates the more cores share the work', () => {
-    expect(workersPayOff(16_000, 2, false)).toBe(false);
-    expect(workersPayOff(16_000, 8, false)).toBe(true);
+    expect(workersPayOff(4_000, 2, false)).toBe(false);
+    expect(workersPayOff(4_000, 8, false)).toBe(true);
+  });
+});
+
+describe('idleCores', () => {
+  it('is the available cores less the one-minute load, at least one and at most all', () => {
+    const cores = availableParallelism();
+    const idle = idleCores(cores);
+    expect(idle).toBeGreaterThanOrEqual(1);
+    expect(idle).toBeLessThanOrEqual(cores);
+    expect(idle).toBe(Math.max(1, Math.min(cores, Math.round(cores - loadavg()[0]))));
+    expect(idleCores(1)).toBe(1);
   });
 });

@@ -58,12 +58,20 @@ export class Batch {
     issuers: IssuerList,
   ) {
     this.checker = new Checker(applyConfig({ at: settings.at, environment: settings.environment, only: settings.only, ignore: settings.ignore, kind: settings.kind, signer: settings.signer, crypto: createNodeCrypto() }, settings.config));
-    for (const issuer of issuers) this.checker.addIssuer(issuer.der, issuer.force);
+    this.addIssuers(issuers);
     this.format = outputFormat(settings.format, settings.colour);
   }
 
-  /** Reads and checks the pieces in order, yielding the output of every CHUNK_RESULTS results. */
-  *check(pieces: readonly InputPiece[], read: (piece: InputPiece) => Iterable<SourcePart>): Generator<ChunkOutput> {
+  /** Issuers after those given so far, in the run's order. */
+  addIssuers(issuers: IssuerList): void {
+    for (const issuer of issuers) this.checker.addIssuer(issuer.der, issuer.force);
+  }
+
+  /**
+   * Reads and checks the pieces in order, yielding the output of every CHUNK_RESULTS results. A
+   * piece that names its items is checked for those alone.
+   */
+  *check<P extends InputPiece & { items?: { from: number; to: number } }>(pieces: readonly P[], read: (piece: P) => Iterable<SourcePart>): Generator<ChunkOutput> {
     let out: ChunkOutput = { text: '', summary: emptySummary(), worst: 0 };
     // Small groups, across files: each stage stays hot in the caches, and a group's decoded
     // certificates are dropped before the next young-generation collection would have to copy them.
@@ -71,6 +79,7 @@ export class Batch {
     for (const piece of pieces) {
       for (const part of read(piece)) {
         for (const entry of entriesOf(part.detected, piece.display)) {
+          if (piece.items && (entry.source.index < piece.items.from || entry.source.index >= piece.items.to)) continue;
           group.push(entry);
           if (group.length < GROUP) continue;
           this.add(out, group);

@@ -4,7 +4,7 @@ import { applyConfig } from '../check/config.js';
 import { resolveOptions } from '../check/options.js';
 import { loadConfig } from './config-file.js';
 import { createNodeCrypto } from '../crypto/node.js';
-import { InputReader, UsageError, fileParts } from '../input/node.js';
+import { InputReader, UsageError, fileParts, fileSize } from '../input/node.js';
 import type { InputFile, InputPiece } from '../input/node.js';
 import { SEVERITY_RANK } from '../lint/index.js';
 import type { Severity } from '../lint/index.js';
@@ -15,14 +15,15 @@ import { emptySummary } from '../report/summary.js';
 import type { CertificateKind } from '../smki/index.js';
 import { Batch, mergeSummary } from './batch.js';
 import type { CheckSettings, ChunkOutput, IssuerList } from './batch.js';
+import { DEBUG_KEEP_BYTES } from './debug.js';
 import { listFiles } from './inputs.js';
 import type { BufferedOutput } from './output.js';
 import { WorkerPool } from './parallel.js';
-import { scanInputs, unitsOf } from './scan.js';
+import { KeepBudget, UnitCutter, scanInputs } from './scan.js';
+import type { Scan, ScannedPiece } from './scan.js';
 import { readSigner } from './signer.js';
-import type { ScannedPiece } from './scan.js';
 import { TOOL } from './version.js';
-import { workersPayOff } from './workers-pay-off.js';
+import { idleCores, workersPayOff } from './workers-pay-off.js';
 
 export type FailOn = Severity | 'never';
 
@@ -49,15 +50,14 @@ export interface CheckCommandOptions extends LintCommandOptions {
   /** The certificate file that will sign the DUIS requests checked (--signer). */
   signer?: string;
   /**
-   * Worker threads, at most the available cores; 1 checks in-process. Unset: the available
-   * cores, for runs large enough that threads pay off (workersPayOff); set: used for any run but
-   * the smallest.
+   * Worker threads, at most the available cores; 1 checks in-process. Unset: the cores not busy
+   * with other work, for runs large enough that threads pay off (workersPayOff); set: used for any
+   * run but the smallest.
    */
   jobs?: number;
 }
 
-/** With --jobs given, runs smaller than these are still checked in-process. */
-const PARALLEL_FILES = 64;
+/** With --jobs given, runs of fewer items are still checked in-process. */
 const PARALLEL_ITEMS = 512;
 /**
  * The most CA certificates a run keeps as issuers (--issuer first, then those among the inputs):
@@ -68,6 +68,13 @@ export const MAX_ISSUERS = 4096;
 
 /** What a run checked in-process keeps from its first reading, so small runs read their inputs once. */
 const KEEP_BYTES = 8 * 1024 * 1024;
+/**
+ * What a run on worker threads keeps from its first reading to hand to the workers, so they need
+ * not read it again: a 20,000-certificate bundle whole; beyond it, workers read their pieces.
+ */
+const POOL_KEEP_BYTES = 32 * 1024 * 1024;
+/** Bytes of input per item, to judge from file sizes alone whether threads will pay off: a PEM certificate is 600-900. */
+const BYTES_PER_ITEM = 640;
 
 export function availableJobs(): number {
   return Math.max(1, availableParallelism());
@@ -101,27 +108,20 @@ export async function runCheck(inputs: string[], opts: CheckCommandOptions, out:
   };
   const available = availableJobs();
   if (opts.jobs !== undefined && opts.jobs > available) warn(`--jobs ${opts.jobs} is more than the ${available} available cores; using ${available}`);
-  const jobs = Math.min(opts.jobs ?? available, available);
+  const jobs = Math.min(opts.jobs ?? idleCores(available), available);
   // Inputs that can be read only once are kept by the main thread, which then checks them itself.
   const onceOnly = files.some((f) => !f.regular);
   const parallelFor = (count: number, minimum: number) =>
     jobs > 1 && !onceOnly && (opts.jobs === undefined ? workersPayOff(count, jobs, issuerFiles.length > 0) : count >= minimum);
-  // Threads start before the first reading when the number of files already says they pay off.
-  let pool = parallelFor(files.length, PARALLEL_FILES) ? new WorkerPool(settings, jobs) : undefined;
+  // Threads start before the first reading when the size of the inputs already says they pay off,
+  // and check what the reading has cut while it goes on.
+  let pool = parallelFor(onceOnly ? 0 : estimatedItems(files), PARALLEL_ITEMS) ? new WorkerPool(settings, jobs) : undefined;
   const reader = new InputReader(settings.maxItemSize, files, 2);
   try {
     const named = readIssuers(issuerFiles, settings.maxItemSize);
-    // In-process, what the first reading found is kept for the second, up to a fixed budget.
-    const scan = await scanInputs(files, reader, MAX_ISSUERS - named.issuers.length, pool ? 0 : KEEP_BYTES);
-    const issuers: IssuerList = [...named.issuers, ...scan.issuers.map((der) => ({ der, force: false }))];
-    const leftOut = named.leftOut + scan.issuersLeftOut;
-    if (leftOut > 0) warn(`${leftOut} issuer certificates were left out: a run keeps at most ${MAX_ISSUERS} (--issuer first, then the CA certificates among the inputs)`);
-    if (!pool && parallelFor(scan.items, PARALLEL_ITEMS)) {
-      pool = new WorkerPool(settings, jobs);
-      // Workers read the inputs themselves: what the first reading kept would only take up memory.
-      for (const p of scan.pieces) p.parts = undefined;
-    }
-
+    const issuers: IssuerList = [...named.issuers];
+    const budget = new KeepBudget(DEBUG_KEEP_BYTES ?? (pool ? POOL_KEEP_BYTES : KEEP_BYTES));
+    const cutter = new UnitCutter((unit) => pool!.add(unit));
     const format = outputFormat(opts.format, opts.colour);
     const report = new ReportStream(format, out.write);
     const summary = emptySummary();
@@ -133,15 +133,46 @@ export async function runCheck(inputs: string[], opts: CheckCommandOptions, out:
       await out.drain();
     };
     const stopped = () => out.stopped;
+    pool?.begin(issuers, emit, stopped, budget);
+    // The run's issuers: --issuer first, then the CA certificates among the inputs as the reading finds them.
+    const found = (scan: Scan) => {
+      for (let i = issuers.length - named.issuers.length; i < scan.issuers.length; i++) issuers.push({ der: scan.issuers[i], force: false });
+    };
+    const scan = await scanInputs(files, reader, MAX_ISSUERS - named.issuers.length, budget, (piece, sofar) => {
+      found(sofar);
+      if (pool) cutter.add(piece);
+    });
+    found(scan);
+    const leftOut = named.leftOut + scan.issuersLeftOut;
+    if (leftOut > 0) warn(`${leftOut} issuer certificates were left out: a run keeps at most ${MAX_ISSUERS} (--issuer first, then the CA certificates among the inputs)`);
+    if (!pool && parallelFor(scan.items, PARALLEL_ITEMS)) {
+      pool = new WorkerPool(settings, jobs);
+      pool.begin(issuers, emit, stopped, budget);
+      for (const piece of scan.pieces) cutter.add(piece);
+    }
+
     report.begin({ tool: TOOL, evaluatedAt: new Date(settings.at).toISOString(), environment: settings.environment });
-    if (pool) await pool.run(issuers, unitsOf(scan.pieces), emit, stopped);
-    else await checkInProcess(scan.pieces, reader, settings, issuers, emit, stopped);
+    if (pool) {
+      cutter.end();
+      await pool.end();
+    } else await checkInProcess(scan.pieces, reader, settings, issuers, emit, stopped);
     report.end(summary);
     return exitCodeFor(worst, opts.failOn);
   } finally {
     reader.close();
     await pool?.close();
   }
+}
+
+/**
+ * How many items the inputs hold, judged before reading them: at least one per file, and for a
+ * few large files (bundles) their size over a certificate's.
+ */
+function estimatedItems(files: readonly InputFile[]): number {
+  if (files.length >= PARALLEL_ITEMS) return files.length;
+  let items = 0;
+  for (const f of files) items += Math.max(1, Math.floor((fileSize(f.path) ?? 0) / BYTES_PER_ITEM));
+  return items;
 }
 
 /** 1 when the worst severity rank seen reaches --fail-on, else 0. */

@@ -7,3 +7,10 @@ export const DEBUG = process.env.SMKI_LINT_DEBUG !== undefined && process.env.SM
 
 /** SMKI_LINT_DEBUG_DELAY_MS=n: each worker thread waits a random 0..n ms before answering. */
 export const DEBUG_DELAY_MS = Math.max(0, Number(process.env.SMKI_LINT_DEBUG_DELAY_MS) || 0);
+
+/**
+ * SMKI_LINT_DEBUG_KEEP_BYTES=n: a check holds at most n bytes of what its first reading found for
+ * the second (0: every input is read twice), to exercise the second reading on small runs.
+ */
+const keepBytes = process.env.SMKI_LINT_DEBUG_KEEP_BYTES;
+export const DEBUG_KEEP_BYTES = keepBytes !== undefined && keepBytes !== '' && Number(keepBytes) >= 0 ? Number(keepBytes) : undefined;

@@ -112,7 +112,7 @@ export function buildProgram(out: BufferedOutput, setExit: (code: number) => voi
     .option('--issuer <file|dir>', 'issuer certificates to check signatures and links against (repeatable); CA certificates in the inputs are used too', repeatable)
     .option('--require-issuer', 'a certificate whose issuer is not available gets the error chain.issuer.unavailable, not the notice chain.not-checked')
     .option('--signer <file>', 'the XML signing certificate that will sign the DUIS requests checked: role 0x87, the RequestID\'s sender, valid at --at, the issuer and serial ds:KeyInfo names (the XML signature itself is not verified)')
-    .option('-j, --jobs <n>', `worker threads, at most the ${availableJobs()} available cores (default: all of them, once a run is large enough for threads to pay off)`, positiveInteger)
+    .option('-j, --jobs <n>', `worker threads, at most the ${availableJobs()} available cores (default: those not busy with other work, once a run is large enough for threads to pay off)`, positiveInteger)
     .option('--no-color', 'never colour the output')
     .addHelpText('after', '\nA DUIS service request (XML, sr:Request) is recognised by its content: each certificate in it is an item of its own,\nfound at its element and line, then the request\'s rules check what it will place on Devices (duis.*).\n\nExamples:\n  smki-lint check request.xml --signer xml-signer.pem\n  smki-lint check outgoing/ --issuer issuing-oca.pem --format sarif\n' + EXIT_CODES_HELP)
     .action(async (inputs: string[], o: ParsedLintOptions & { kind?: CertificateKind; jobs?: number; signer?: string }) => {

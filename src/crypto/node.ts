@@ -11,13 +11,23 @@ const oneShot = (nodeCrypto as unknown as { hash?: OneShotHash }).hash;
 const digest = oneShot ? (algorithm: string, data: Uint8Array) => oneShot(algorithm, data, 'buffer') : (algorithm: string, data: Uint8Array) => createHash(algorithm).update(data).digest();
 
 /**
- * node:crypto behind the adapter; imported keys are cached because issuers repeat. An EC point
- * RFC 5480 2.2 rejects (hybrid form, unused bits), which OpenSSL accepts, verifies nothing, as in
- * the other adapters.
+ * node:crypto behind the adapter. Imported keys are cached because issuers repeat: by the bytes'
+ * identity first (an issuer's key is the same array for every certificate it signed, so the
+ * lookup costs no copy), then by their content.
+ * An EC point RFC 5480 2.2 rejects (hybrid form, unused bits), which OpenSSL accepts,
+ * verifies nothing, as in the other adapters.
  */
 export function createNodeCrypto(): CryptoAdapter {
   const keys = new Map<string, KeyObject | null>();
+  const byArray = new WeakMap<Uint8Array, KeyObject | null>();
   const keyFor = (spki: Uint8Array): KeyObject | null => {
+    const known = byArray.get(spki);
+    if (known !== undefined) return known;
+    const key = keyForBytes(spki);
+    byArray.set(spki, key);
+    return key;
+  };
+  const keyForBytes = (spki: Uint8Array): KeyObject | null => {
     const id = Buffer.from(spki.buffer, spki.byteOffset, spki.byteLength).toString('latin1');
     let key = keys.get(id);
     if (key === undefined) {
@@ -38,7 +48,8 @@ export function createNodeCrypto(): CryptoAdapter {
       const key = keyFor(spki);
       if (key === null) return false;
       try {
-        return verify(hash, data, { key, dsaEncoding: 'der' }, signature);
+        // A KeyObject on its own: DER signatures are the default, and no options object to parse.
+        return verify(hash, data, key, signature);
       } catch {
         return false;
       }

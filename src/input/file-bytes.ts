@@ -2,7 +2,9 @@
 // readFileSync costs a stat and a buffer per file; here each file is read into one scratch buffer
 // (the read that finds its end replaces the stat, and is cheaper) and copied into a shared arena,
 // so small files cost one allocation per 64 KB of them instead of one each.
-import { readSync } from 'node:fs';
+import { readSync, statSync } from 'node:fs';
+import { fsPath } from './fs-path.js';
+import type { FilePath } from './read.js';
 
 const SCRATCH_START = 64 * 1024;
 // Small enough that a caller keeping one file's bytes does not keep much else alive.
@@ -59,4 +61,13 @@ function keep(bytes: Uint8Array): Uint8Array {
   out.set(bytes);
   arenaUsed += bytes.length;
   return out;
+}
+
+/** A file's size in bytes, or undefined when it cannot be found out. */
+export function fileSize(path: FilePath): number | undefined {
+  try {
+    return statSync(fsPath(path)).size;
+  } catch {
+    return undefined;
+  }
 }

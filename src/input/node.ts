@@ -4,6 +4,7 @@ export type { ExpandOptions, FilePath, InputFile, ReadOptions, Source } from './
 export { DEFAULT_MAX_ITEM_SIZE, Spool, fileParts, streamParts } from './parts.js';
 export type { InputPiece, PartOptions } from './parts.js';
 export { InputReader } from './input-reader.js';
+export { fileSize } from './file-bytes.js';
 export { displayPath } from './display-path.js';
 export { PemSplitter } from './splitter.js';
 export type { SourcePart, SourcePosition } from './splitter.js';
