@@ -12,7 +12,7 @@ describe('docs/rules.md', () => {
 
   it('lists every rule id once', () => {
     const text = renderRulesMarkdown();
-    for (const r of CATALOGUE) expect(text.split(`| \`${r.id}\` |`).length - 1, r.id).toBe(1);
+    for (const r of CATALOGUE) expect(text.split(`| <a id="${r.id}"></a>\`${r.id}\` |`).length - 1, r.id).toBe(1);
   });
 
   it('refuses a rule outside every documented area', () => {

@@ -12,6 +12,7 @@ import type { DocumentKind } from '../x509/index.js';
 import { detectEntries, labelledDocument } from './entries.js';
 import type { Entry } from './entries.js';
 import { resolveOptions } from './options.js';
+import { FindingPolicy } from './policy.js';
 import type { CheckOptions, ResolvedOptions } from './options.js';
 import { subjectSummary } from './result.js';
 import type { CertificateResult, OtherIssuerCandidate, SourceRef } from './result.js';
@@ -33,11 +34,14 @@ const INPUT_PROBLEMS: Record<InputProblemKind, RuleMeta> = {
 export class Checker {
   readonly options: ResolvedOptions;
   readonly issuers = new IssuerStore();
+  /** Severity overrides and waivers, and which waivers have matched so far. */
+  readonly policy: FindingPolicy;
   private readonly linter: Linter;
 
   constructor(options: CheckOptions) {
     this.options = resolveOptions(options);
     this.linter = new Linter(options.rules ?? ALL_RULES, this.options);
+    this.policy = new FindingPolicy(this.options.severity, this.options.waivers, this.options.evaluationTime, (id) => isSelected(id, this.options));
   }
 
   /** Decodes one entry: a certificate or request result ready to lint, or an input-level result. */
@@ -128,7 +132,7 @@ export class Checker {
   /** Decode, resolve the issuer and lint one entry. */
   checkEntry(entry: Entry, requireIssuer = false): CertificateResult {
     const result = this.decodeEntry(entry);
-    return this.lint(result, this.chainFor(result, requireIssuer));
+    return this.applyPolicy(this.lint(result, this.chainFor(result, requireIssuer)));
   }
 
   /**
@@ -140,8 +144,17 @@ export class Checker {
     if (!Array.isArray(entries)) throw new TypeError('checkEntries: entries must be an array of entries (see detectEntries)');
     const results = entries.map((e) => this.decodeEntry(e));
     const chains = results.map((r) => this.chainFor(r, requireIssuer));
-    for (let i = 0; i < results.length; i++) this.lint(results[i], chains[i]);
+    for (let i = 0; i < results.length; i++) this.applyPolicy(this.lint(results[i], chains[i]));
     return results;
+  }
+
+  /**
+   * Applies the severity overrides and waivers to a result whose findings are complete (checkEntry
+   * and checkEntries do; after lint() and addFinding() alone, call it). A second call does nothing.
+   */
+  applyPolicy(result: CertificateResult): CertificateResult {
+    this.policy.apply(result);
+    return result;
   }
 
   /** Decode and lint every item of one source, with chain checks against the issuers added so far. */

@@ -6,15 +6,19 @@ import { loadConfig } from './config-file.js';
 import { createNodeCrypto } from '../crypto/node.js';
 import { InputReader, UsageError, fileParts } from '../input/node.js';
 import type { InputFile, InputPiece } from '../input/node.js';
-import { SEVERITY_RANK } from '../lint/index.js';
+import { isSelected, SEVERITY_RANK } from '../lint/index.js';
 import type { Severity } from '../lint/index.js';
+import { unusedWaiverNotices } from '../check/policy.js';
 import { outputFormat } from '../report/formats.js';
 import type { FormatName } from '../report/formats.js';
 import { ReportStream } from '../report/stream.js';
-import { emptySummary } from '../report/summary.js';
 import type { CertificateKind } from '../smki/index.js';
-import { Batch, mergeSummary } from './batch.js';
+import type { CertificateResult } from '../check/result.js';
+import { Batch, emptyChunk, mergeChunk } from './batch.js';
 import type { CheckSettings, ChunkOutput, IssuerList } from './batch.js';
+import { Baseline } from './baseline.js';
+import { Progress } from './progress.js';
+import { FileSpool } from './result-spool.js';
 import { listFiles } from './inputs.js';
 import type { BufferedOutput } from './output.js';
 import { WorkerPool } from './parallel.js';
@@ -41,6 +45,13 @@ export interface LintCommandOptions {
   config?: string;
   /** --max-item-size in bytes. */
   maxItemSize: number;
+  /** --quiet: write only the results with a finding that reaches --fail-on (any finding, for --fail-on never). */
+  quiet?: boolean;
+}
+
+/** The lowest severity --quiet shows: what --fail-on fails on. */
+export function quietThreshold(failOn: FailOn): Severity {
+  return failOn === 'never' ? 'notice' : failOn;
 }
 
 export interface CheckCommandOptions extends LintCommandOptions {
@@ -51,6 +62,10 @@ export interface CheckCommandOptions extends LintCommandOptions {
    * the smallest.
    */
   jobs?: number;
+  /** --write-baseline: a file to write a waiver for every finding that reaches --fail-on. */
+  writeBaseline?: string;
+  /** Show a progress line on stderr (a terminal, and the output elsewhere). */
+  progress?: boolean;
 }
 
 /** With --jobs given, runs smaller than these are still checked in-process. */
@@ -93,6 +108,8 @@ export async function runCheck(inputs: string[], opts: CheckCommandOptions, out:
     colour: opts.colour,
     config,
     maxItemSize: opts.maxItemSize,
+    quiet: opts.quiet ? quietThreshold(opts.failOn) : undefined,
+    baseline: opts.writeBaseline !== undefined ? quietThreshold(opts.failOn) : undefined,
   };
   const available = availableJobs();
   if (opts.jobs !== undefined && opts.jobs > available) warn(`--jobs ${opts.jobs} is more than the ${available} available cores; using ${available}`);
@@ -104,6 +121,7 @@ export async function runCheck(inputs: string[], opts: CheckCommandOptions, out:
   // Threads start before the first reading when the number of files already says they pay off.
   let pool = parallelFor(files.length, PARALLEL_FILES) ? new WorkerPool(settings, jobs) : undefined;
   const reader = new InputReader(settings.maxItemSize, files, 2);
+  let report: ReportStream<CertificateResult> | undefined;
   try {
     const named = readIssuers(issuerFiles, settings.maxItemSize);
     // In-process, what the first reading found is kept for the second, up to a fixed budget.
@@ -117,23 +135,30 @@ export async function runCheck(inputs: string[], opts: CheckCommandOptions, out:
       for (const p of scan.pieces) p.parts = undefined;
     }
 
-    const format = outputFormat(opts.format, opts.colour);
-    const report = new ReportStream(format, out.write);
-    const summary = emptySummary();
-    let worst = 0;
+    const noIssuers = issuers.length === 0;
+    const format = outputFormat(opts.format, opts.colour, { noIssuers });
+    report = new ReportStream(format, out.write, { spool: format.countsFirst ? new FileSpool() : undefined, drain: () => out.drain() });
+    const run = emptyChunk();
+    const baseline = opts.writeBaseline !== undefined ? new Baseline() : undefined;
+    const progress = opts.progress ? new Progress(scan.items) : undefined;
     const emit = async (chunk: ChunkOutput) => {
-      report.add(chunk.text);
-      mergeSummary(summary, chunk.summary);
-      worst = Math.max(worst, chunk.worst);
+      report!.add(chunk.text);
+      mergeChunk(run, { ...chunk, text: '', baseline: undefined }, '');
+      baseline?.add(chunk.baseline ?? []);
+      progress?.update(run.summary.inputs);
       await out.drain();
     };
     const stopped = () => out.stopped;
-    report.begin({ tool: TOOL, evaluatedAt: new Date(settings.at).toISOString(), environment: settings.environment });
+    report.begin({ tool: TOOL, evaluatedAt: new Date(settings.at).toISOString(), environment: settings.environment, noIssuers });
     if (pool) await pool.run(issuers, unitsOf(scan.pieces), emit, stopped);
     else await checkInProcess(scan.pieces, reader, settings, issuers, emit, stopped);
-    report.end(summary);
-    return exitCodeFor(worst, opts.failOn);
+    progress?.end();
+    const notices = unusedWaiverNotices(config?.waivers ?? [], new Set(run.waiversUsed), (id) => isSelected(id, settings));
+    await report.end(run.summary, { ...run, notices });
+    baseline?.write(opts.writeBaseline!);
+    return exitCodeFor(run.worst, opts.failOn);
   } finally {
+    report?.close();
     reader.close();
     await pool?.close();
   }

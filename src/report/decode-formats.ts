@@ -3,7 +3,6 @@ import { decodeSummaryJson } from './decode-json.js';
 import { renderCertificate, renderRequest } from './decode-text.js';
 import type { OutputFormat } from './format.js';
 import type { Style } from './style.js';
-import type { Summary } from './summary.js';
 import { terminalSafe } from './terminal-safe.js';
 
 export type DecodeFormatName = 'text' | 'json' | 'jsonl';
@@ -19,7 +18,7 @@ export function decodeFormat(name: DecodeFormatName, style: Style): OutputFormat
         begin: () => '[',
         result: (r) => '\n  ' + JSON.stringify(decodeJson(r), null, 2).replace(/\n/g, '\n  '),
         separator: ',',
-        end: (summary: Summary) => (summary.inputs > 0 ? '\n' : '') + ']\n',
+        end: (end) => (end.written ? '\n' : '') + ']\n',
       };
     case 'jsonl':
       return { begin: () => '', result: (r) => JSON.stringify(decodeJson(r)) + '\n', separator: '', end: () => '' };

@@ -4,6 +4,7 @@ import { CATALOGUE } from '../rules/index.js';
 const AREAS: [prefix: string, title: string][] = [
   ['input.', 'Input'],
   ['internal.', 'Internal'],
+  ['config.', 'Configuration (waivers)'],
   ['decode.', 'Decoding'],
   ['der.', 'DER encoding'],
   ['cert.', 'Every certificate (and, where marked, the same field of every CSR)'],
@@ -44,7 +45,7 @@ export function renderRulesMarkdown(catalogue: readonly RuleMeta[] = CATALOGUE):
       const kinds = r.appliesTo === 'all' ? 'all' : r.appliesTo.join(', ');
       const eff = r.effective ? ` (effective${r.effective.from ? ' from ' + r.effective.from : ''}${r.effective.until ? ' until ' + r.effective.until : ''})` : '';
       const citation = [r.citation, ...Object.entries(r.documentCitations ?? {}).map(([d, c]) => `${d}: ${c}`)].join('; ');
-      lines.push(`| \`${r.id}\` | ${r.severity} | ${r.documents.join(', ')} | ${kinds} | ${cell(r.description)}${eff} | ${cell(citation)} | ${r.source} |`);
+      lines.push(`| <a id="${r.id}"></a>\`${r.id}\` | ${r.severity} | ${r.documents.join(', ')} | ${kinds} | ${cell(r.description)}${eff} | ${cell(citation)} | ${r.source} |`);
     }
     lines.push('');
   }
