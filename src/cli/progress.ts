@@ -24,7 +24,7 @@ export function progressLine(done: number, total: number, elapsedMs: number): st
  * with a carriage return (no terminal escapes, so it works on any terminal) and wiped at the end.
  */
 export class Progress {
-  private readonly started = performance.now();
+  private readonly started: number;
   private drawn = 0;
   private lastDraw = 0;
 
