@@ -12,6 +12,7 @@ import { keyIdMethod2, subjectPublicKeyInfo } from '../test-certs/generate/keys.
 import { caName, organisationName } from '../test-certs/generate/names.js';
 import { OIDS } from '../test-certs/generate/oids.js';
 import { V1, buildRequest } from '../test-certs/generate/request.js';
+import { duisRequestXml, krpBody } from '../test-certs/generate/duis.js';
 import { ECDSA_SHA256, USAGE_BITS, V3, VALIDITY } from '../test-certs/generate/profiles.js';
 import type { Usage } from '../test-certs/generate/profiles.js';
 
@@ -133,4 +134,35 @@ export function buildRequestCorpus(count: number): RequestCorpus {
     certificates.push(buildCertificate(parts({ n, subject, key, issuer: oca, validity: VALIDITY.organisation, extensions })).der);
   }
   return { requests, certificates, oca: oca.der };
+}
+
+export interface DuisCorpus {
+  /** DUIS requests (XML bytes), each Update Security Credentials (KRP) for its own supplier. */
+  requests: Uint8Array[];
+  root: Uint8Array;
+  oca: Uint8Array;
+}
+
+/**
+ * DUIS requests of the shape the benchmark target names: three replacement certificates (a
+ * supplier's signing, key agreement and prepayment top-up certificates, each with its own key)
+ * and one path certificate, the Issuing OCA that issued them.
+ */
+export function buildDuisCorpus(count: number): DuisCorpus {
+  const root = ca(-5, caName('00', 'BR'), 'self', null);
+  const oca = ca(-6, caName('07', 'B3'), root, 0);
+  const requests: Uint8Array[] = [];
+  const organisation = (n: number, usage: Usage, eui: Uint8Array, commonName?: string) => {
+    const key = nodeKey(`bench duis ${n}`);
+    const extensions = [keyUsage(USAGE_BITS[usage]), subjectKeyIdentifier(keyIdMethod2(key)), certificatePolicies([OIDS.policyOrganisation]), authorityKeyIdentifier(oca.keyId)];
+    return buildCertificate(parts({ n, subject: organisationName({ commonName, role: '02', eui }), key, issuer: oca, validity: VALIDITY.organisation, extensions })).der;
+  };
+  const text = new TextEncoder();
+  for (let n = 0; n < count; n++) {
+    const eui = Uint8Array.of(0x90, 0xb3, 0xd5, 0x1f, 0x42, (n >> 16) & 0xff, (n >> 8) & 0xff, n & 0xff);
+    const cells = { DigitalSigningCertificate: organisation(3 * n, 'ds', eui, 'BENCHSUPPLIER'), KeyAgreementCertificate: organisation(3 * n + 1, 'ka', eui), KeyAgreementTopUpCertificate: organisation(3 * n + 2, 'ka', eui) };
+    const sender = Array.from(eui, (b) => b.toString(16).toUpperCase().padStart(2, '0')).join('-');
+    requests.push(text.encode(duisRequestXml({ requestId: `${sender}:00-DB-12-34-56-78-90-A0:${n}`, variant: '6.15.1', body: krpBody('Supplier', cells, [oca.der]), keyInfo: { issuer: 'CN=B3, OU=07', serial: BigInt(n + 1) } })));
+  }
+  return { requests, root: root.der, oca: oca.der };
 }

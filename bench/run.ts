@@ -8,10 +8,11 @@ import { Worker } from 'node:worker_threads';
 import { Checker } from '../dist/check/checker.js';
 import { createNodeCrypto } from '../dist/crypto/node.js';
 import { decodeCertificate } from '../dist/x509/index.js';
+import { detectEntries } from '../dist/check/entries.js';
 import { adversarialSection } from './adversarial.js';
-import { buildCorpus, buildRequestCorpus } from './corpus.js';
-import type { BenchCorpus, RequestCorpus } from './corpus.js';
-import { createPublicKey, verify } from 'node:crypto';
+import { buildCorpus, buildDuisCorpus, buildRequestCorpus } from './corpus.js';
+import type { BenchCorpus, DuisCorpus, RequestCorpus } from './corpus.js';
+import { createPublicKey, generateKeyPairSync, sign, verify } from 'node:crypto';
 import { toPem } from '../test-certs/generate/certificate.js';
 
 const COUNT = Number(process.env.BENCH_COUNT ?? 10_000);
@@ -163,6 +164,38 @@ function requestRates(corpus: RequestCorpus) {
   return { decodeLint, signed, floor };
 }
 
+/**
+ * DUIS requests in-process on one core, bytes to results: read the XML, decode and lint its four
+ * certificates, verify the three replacement certificates' signatures against the path's Issuing
+ * OCA, and run the request's rules. With the Root OCA as an issuer the path certificate's own
+ * signature is verified too. Beside it, one core's raw P-256 verify rate measured in the same
+ * rounds: on a shared machine the ratio of the two moves less than either.
+ */
+function duisRates(corpus: DuisCorpus) {
+  const n = corpus.requests.length;
+  const run = (withRoot: boolean) => {
+    const checker = new Checker({ at: AT, crypto: createNodeCrypto() });
+    checker.addIssuer(corpus.oca);
+    if (withRoot) checker.addIssuer(corpus.root);
+    const first = checker.checkEntries(detectEntries(corpus.requests[0], 'bench.xml'));
+    const expected = withRoot ? [] : ['chain.not-checked'];
+    if (first.length !== 5 || first.flatMap((r) => r.findings.map((f) => f.ruleId)).join() !== expected.join() || first.slice(1, 4).some((r) => r.issuer?.signatureValid !== true)) throw new Error(`the bench request should check as expected: ${JSON.stringify(first.map((r) => r.findings))}`);
+    return measure(3, n, () => {
+      for (let i = 0; i < n; i++) checker.checkEntries(detectEntries(corpus.requests[i], 'bench.xml'));
+    });
+  };
+  const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const data = new Uint8Array(400).fill(7);
+  const signature = sign('sha256', data, { key: privateKey, dsaEncoding: 'der' });
+  const rawVerify = () => measure(3, n, () => {
+    for (let i = 0; i < n; i++) verify('sha256', data, { key: publicKey, dsaEncoding: 'der' }, signature);
+  });
+  const verifyBefore = rawVerify();
+  const pathUnverified = run(false);
+  const everySignature = run(true);
+  return { pathUnverified, everySignature, rawVerify: Math.round((verifyBefore + rawVerify()) / 2) };
+}
+
 /** The signed info, the key and the signature of a request, found by walking its TLV headers only. */
 function requestParts(der: Uint8Array): { info: Uint8Array; spki: Uint8Array; signature: Uint8Array } {
   const header = (at: number): [body: number, end: number] => {
@@ -241,6 +274,12 @@ async function main(): Promise<void> {
   console.log(`request corpus: ${COUNT} organisation CSRs and their certificates built in ${Math.round(performance.now() - t)} ms\n`);
   const csr = requestRates(requestCorpus);
 
+  const duisCount = Math.min(COUNT, 2_000);
+  t = performance.now();
+  const duisCorpus = buildDuisCorpus(duisCount);
+  console.log(`DUIS corpus: ${duisCount} requests (3 replacement certificates and 1 path certificate each) built in ${Math.round(performance.now() - t)} ms\n`);
+  const duis = duisRates(duisCorpus);
+
   const dir = mkdtempSync(join(tmpdir(), 'smki-bench-'));
   const pairs = writeRequestCorpus(join(dir, 'pairs'), requestCorpus);
   const compare = cli(COUNT, ['compare', '--requests', pairs.requests, '--certificates', pairs.certificates, '--issuer', pairs.oca, '--at', AT, '--format', 'jsonl']);
@@ -275,6 +314,10 @@ async function main(): Promise<void> {
   row('CSR decode + lint + self-signature, one core', perSecond(csr.signed), `${Math.round((csr.signed / csr.floor) * 100)}% of the floor; target 75%`);
   row('  floor: decode + import key + verify only, one core', perSecond(csr.floor));
   row(`CLI compare -> jsonl, ${COUNT.toLocaleString('en')} pairs, with --issuer (process start included)`, perSecond(compare.perSecond), `${compare.ms} ms`);
+  const verifies = (rate: number) => `as long as ${(duis.rawVerify / rate).toFixed(1)} raw P-256 verifications on this core`;
+  row('DUIS request (3 replacement + 1 path certificate), verified, one core', perSecond(duis.pathUnverified), `${verifies(duis.pathUnverified)}; target 2,000/s`);
+  row('  the same with the Root OCA: the path certificate verified too', perSecond(duis.everySignature), verifies(duis.everySignature));
+  row('  raw P-256 verify, one core, measured alongside', perSecond(duis.rawVerify));
   row(`ceiling: node raw P-256 verify, ${availableParallelism()} threads`, perSecond(ceiling), 'signature target: 75% of it');
   if (openssl !== undefined) row(`ceiling: openssl speed -multi ${availableParallelism()} ecdsap256 verify`, perSecond(openssl));
   if (ADVERSARIAL) adversarialSection();

@@ -9,6 +9,7 @@ await build({
   ...common,
   entryPoints: { main: 'src/cli/main.ts' },
   // commander is bundled, and CommonJS: give the bundle a require() for it.
-  banner: { js: `${licenceBanner(['commander'])}\nimport { createRequire as __smkiCreateRequire } from 'node:module'; const require = __smkiCreateRequire(import.meta.url);` },
+  banner: { js: `${licenceBanner(['commander', '@rgrove/parse-xml'])}\nimport { createRequire as __smkiCreateRequire } from 'node:module'; const require = __smkiCreateRequire(import.meta.url);` },
 });
-await build({ ...common, entryPoints: { worker: 'src/cli/worker.ts' } });
+// The worker reads DUIS requests too: it carries the XML parser's notice.
+await build({ ...common, entryPoints: { worker: 'src/cli/worker.ts' }, banner: { js: licenceBanner(['@rgrove/parse-xml']) } });

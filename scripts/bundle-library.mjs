@@ -1,6 +1,8 @@
 // Bundles for the library, after tsc has written dist/:
 // - @noble inlined into dist/crypto/noble-primitives.js: the package then has no runtime
 //   dependency, and Node.js users, who never load it, install nothing for it;
+// - @rgrove/parse-xml inlined into dist/duis/xml-parser.js for the same reason: the exact parser
+//   version the tests ran with, in Node.js and in the browser alike;
 // - CommonJS for require(): one bundle holding the three entry points, so that they share one
 //   copy of every class (an OptionsError is an OptionsError whichever entry threw it), a small
 //   file selecting each entry's exports, and the declarations again under dist/cjs/, where a
@@ -13,11 +15,14 @@ import { licenceBanner } from './licence-banner.mjs';
 
 const dist = fileURLToPath(new URL('../dist/', import.meta.url));
 const cjs = join(dist, 'cjs');
-const common = { bundle: true, sourcemap: false, logLevel: 'warning', banner: { js: licenceBanner(['@noble/curves', '@noble/hashes']) } };
+const BUNDLED = ['@noble/curves', '@noble/hashes', '@rgrove/parse-xml'];
+const common = { bundle: true, sourcemap: false, logLevel: 'warning', banner: { js: licenceBanner(BUNDLED) } };
 
-await build({ ...common, entryPoints: ['src/crypto/noble-primitives.ts'], outfile: join(dist, 'crypto/noble-primitives.js'), allowOverwrite: true, format: 'esm', platform: 'neutral' });
+await build({ ...common, banner: { js: licenceBanner(['@noble/curves', '@noble/hashes']) }, entryPoints: ['src/crypto/noble-primitives.ts'], outfile: join(dist, 'crypto/noble-primitives.js'), allowOverwrite: true, format: 'esm', platform: 'neutral' });
 // Its declarations would name @noble's types, which users do not have; no public declaration uses them.
 rmSync(join(dist, 'crypto/noble-primitives.d.ts'));
+// parse-xml is CommonJS with a "main" field, which the neutral platform does not read by default.
+await build({ ...common, banner: { js: licenceBanner(['@rgrove/parse-xml']) }, entryPoints: ['src/duis/xml-parser.ts'], outfile: join(dist, 'duis/xml-parser.js'), allowOverwrite: true, format: 'esm', platform: 'neutral', mainFields: ['module', 'main'] });
 
 const ENTRIES = { core: 'index', node: 'node', web: 'web' };
 await build({

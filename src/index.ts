@@ -1,6 +1,12 @@
 // smki-lint's library API. Runs anywhere: supply a CryptoAdapter (./node provides node:crypto).
 export { Checker } from './check/checker.js';
-export { detectEntries, isCertificateEntry, isDocumentEntry, labelledDocument } from './check/entries.js';
+export { detectEntries, documentEntries, isCertificateEntry, isDocumentEntry, labelledDocument, resultCount } from './check/entries.js';
+export { checkDuisRequest } from './check/duis-check.js';
+export type { DuisCheckOptions, DuisCheckResult } from './check/duis-check.js';
+export type { DuisSummary } from './check/duis-result.js';
+export { REQUEST_PLACEMENTS, REMOTE_PARTY_ROLES, CELL_DEFAULTS, DUIS_NS, DSIG_NS, placementOf } from './duis/placements.js';
+export type { RequestPlacement, CellSpec, CellPurpose, CellUsage, CellExpectation, ReplacementCell, RemotePartyRole, RemotePartyRoleName } from './duis/placements.js';
+export type { DuisRequest, DuisCertificatePlace, XmlLocation, XmlValue, RequestId } from './duis/request.js';
 export { compareRequests } from './check/compare.js';
 export type { CompareInput } from './check/compare.js';
 export type { Entry } from './check/entries.js';
@@ -18,7 +24,7 @@ export * from './x509/index.js';
 export * from './smki/index.js';
 export * from './lint/index.js';
 export { detectItems } from './input/index.js';
-export type { DetectedInput, InputItem, InputProblem, ItemEncoding } from './input/index.js';
+export type { DetectedInput, DetectedRequest, InputItem, InputProblem, ItemEncoding } from './input/index.js';
 export { ALL_RULES, CATALOGUE } from './rules/index.js';
 export type { RuleId, RuleIdPrefix, RuleSelector } from './rules/rule-id.js';
 export { outputFormat, FORMAT_NAMES } from './report/formats.js';

@@ -3,11 +3,14 @@ import { Checker as CoreChecker } from './check/checker.js';
 import { compareRequests } from './check/compare.js';
 import type { CheckOptions } from './check/options.js';
 import type { CertificateResult } from './check/result.js';
-import { entriesOf, isCertificateEntry, possibleIssuers } from './check/entries.js';
+import { documentEntries, entriesOf, isCertificateEntry, possibleIssuers } from './check/entries.js';
 import type { Entry } from './check/entries.js';
 import type { CryptoAdapter } from './crypto/adapter.js';
+import type { BytesLike } from './der/bytes.js';
 import { createNodeCrypto } from './crypto/node.js';
 import { DEFAULT_MAX_ITEM_SIZE, InputReader, listInputFiles } from './input/node.js';
+import { checkDuisRequest as checkDuisRequestWith } from './check/duis-check.js';
+import type { DuisCheckOptions, DuisCheckResult } from './check/duis-check.js';
 
 export { createNodeCrypto } from './crypto/node.js';
 export { CERTIFICATE_EXTENSIONS, DEFAULT_MAX_ITEM_SIZE, UsageError, expandInputs, listInputFiles, readSource, readSources } from './input/node.js';
@@ -44,7 +47,7 @@ export async function checkPaths(inputs: string[], options: CheckPathsOptions = 
   const { issuers = [], requireIssuer = false, maxItemSize = DEFAULT_MAX_ITEM_SIZE, ...checkOptions } = options;
   const checker = new Checker(checkOptions);
   const [entries, named] = await readEntries('checkPaths', [inputs, issuers], maxItemSize);
-  for (const e of named) if (isCertificateEntry(e)) checker.addIssuer(e.der, true);
+  for (const e of documentEntries(named)) if (isCertificateEntry(e)) checker.addIssuer(e.der, true);
   for (const der of possibleIssuers(entries)) checker.addIssuer(der);
   return checker.checkEntries(entries, requireIssuer);
 }
@@ -58,8 +61,13 @@ export async function comparePaths(requests: string[], certificates: string[], o
   const { issuers = [], requireIssuer = false, maxItemSize = DEFAULT_MAX_ITEM_SIZE, ...checkOptions } = options;
   const checker = new Checker(checkOptions);
   const [requestEntries, certificateEntries, named] = await readEntries('comparePaths', [requests, certificates, issuers], maxItemSize);
-  for (const e of named) if (isCertificateEntry(e)) checker.addIssuer(e.der, true);
+  for (const e of documentEntries(named)) if (isCertificateEntry(e)) checker.addIssuer(e.der, true);
   return compareRequests(checker, { requests: requestEntries, certificates: certificateEntries, requireIssuer });
+}
+
+/** checkDuisRequest (see the core) with node:crypto unless another adapter is given. */
+export function checkDuisRequest(bytes: BytesLike, options: Partial<DuisCheckOptions> = {}): DuisCheckResult {
+  return checkDuisRequestWith(bytes, { ...options, crypto: options.crypto ?? createNodeCrypto() });
 }
 
 /** The entries of each list of inputs, read with the item size limit; one that cannot be read is its own entry. */

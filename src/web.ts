@@ -4,6 +4,8 @@
 // it, and give the same results. (The core's CryptoAdapter stays synchronous: hashing and
 // verification sit on the per-certificate hot path, and node:crypto is synchronous and fastest.)
 import { Checker as CoreChecker } from './check/checker.js';
+import { checkDuisRequest as checkDuisRequestWith, prepareDuisCheck, splitDuisResults } from './check/duis-check.js';
+import type { DuisCheckOptions, DuisCheckResult } from './check/duis-check.js';
 import { detectEntries } from './check/entries.js';
 import type { Entry } from './check/entries.js';
 import type { CheckOptions } from './check/options.js';
@@ -40,4 +42,20 @@ export class Checker extends CoreChecker {
   checkSourceAsync(bytes: Uint8Array, path: string, requireIssuer = false): Promise<CertificateResult[]> {
     return this.checkEntriesAsync(detectEntries(bytes, path), requireIssuer);
   }
+}
+
+/** The DUIS check options with the CryptoAdapter optional (default: createNobleCrypto()). */
+export type WebDuisCheckOptions = Omit<DuisCheckOptions, 'crypto'> & { crypto?: CryptoAdapter };
+
+/** checkDuisRequest (see the core) with pure-JavaScript crypto unless another adapter is given. */
+export function checkDuisRequest(bytes: Uint8Array, options: WebDuisCheckOptions = {}): DuisCheckResult {
+  return checkDuisRequestWith(bytes, { ...options, crypto: options.crypto ?? createNobleCrypto() });
+}
+
+/** checkDuisRequest with signatures verified by WebCrypto: the same results. */
+export async function checkDuisRequestAsync(bytes: Uint8Array, options: WebDuisCheckOptions = {}): Promise<DuisCheckResult> {
+  const { issuers = [], requireIssuer = false, path = 'request.xml', ...checkOptions } = options;
+  const checker = new Checker(checkOptions);
+  const prepared = prepareDuisCheck(checker, bytes, path, issuers);
+  return 'request' in prepared ? prepared : splitDuisResults(await checker.checkEntriesAsync(prepared.entries, requireIssuer));
 }

@@ -835,3 +835,16 @@ describe('decodeCertificate: malformed structure gives problems with paths and o
     expect(c.subject!.rdns[0].attributes[0].value).toBe('Subject');
   });
 });
+
+describe('bytes after an extension value', () => {
+  it('are reported as inside that extension, at their offset, not as following the certificate', () => {
+    const key = Uint8Array.of(0x40, 1, 2, 3, 4, 5, 6, 7);
+    const der = certificate(tbsCertificate({ extensions: [extension(OID.subjectKeyIdentifier, cat(octets(key), [0x00, 0x00]))] }));
+    const cert = decodeCertificate(der);
+    const ski = findExtension(cert, 'subjectKeyIdentifier')!;
+    expect(cert.violations.map((v) => [v.kind, v.offset])).toEqual([['trailing-bytes', ski.valueOffset + 10]]);
+    expect(cert.violations[0].message).toBe(`2 byte(s) follow the end of the subjectKeyIdentifier extension's value at offset ${ski.valueOffset + 10}; an extnValue OCTET STRING holds exactly one DER encoding`);
+    // The value before them still decodes.
+    expect(extensionValue(cert, 'subjectKeyIdentifier')).toEqual(key);
+  });
+});

@@ -38,7 +38,7 @@ describe('smki-lint basics', () => {
     expect(v.stdout.trim()).toBe(JSON.parse(readFileSync(join(import.meta.dirname, '..', 'package.json'), 'utf8')).version);
     const h = run(['check', '--help']);
     expect(h.code).toBe(0);
-    for (const flag of ['--format', '--fail-on', '--at', '--only', '--ignore', '--issuer', '--require-issuer', '--kind', '--jobs', '--no-color']) expect(h.stdout).toContain(flag);
+    for (const flag of ['--format', '--fail-on', '--at', '--only', '--ignore', '--issuer', '--require-issuer', '--signer', '--kind', '--jobs', '--no-color']) expect(h.stdout).toContain(flag);
   });
 
   it('exits 2 on an unknown flag, a bad date, an unknown environment, an unreadable path', () => {
@@ -157,7 +157,7 @@ describe('smki-lint check', () => {
     expect(alone.findings.map((f) => [f.ruleId, f.severity])).toEqual([['chain.not-checked', 'notice']]);
     const required = run(['check', leaf, '--at', AT, '--format', 'json', '--require-issuer']);
     expect(required.code).toBe(1);
-    expect(json(required.stdout).results[0].findings.map((f) => [f.ruleId, f.severity])).toEqual([['chain.not-checked', 'error']]);
+    expect(json(required.stdout).results[0].findings.map((f) => [f.ruleId, f.severity])).toEqual([['chain.issuer.unavailable', 'error']]);
     const withIssuer = json(run(['check', leaf, '--at', AT, '--format', 'json', '--issuer', cert('valid/issuing-oca.pem')]).stdout).results[0];
     expect(withIssuer.findings).toEqual([]);
     expect(withIssuer.issuer).toMatchObject({ matchedBy: 'key-identifier', signatureValid: true });

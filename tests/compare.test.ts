@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { CertificateResult } from '../src/check/result.js';
 import { comparePaths } from '../src/node.js';
 import { COMPARE_RULES } from '../src/rules/compare/index.js';
-import { loadManifest, TEST_CERTS } from './helpers/sample-pki.js';
+import { located, loadManifest, TEST_CERTS } from './helpers/sample-pki.js';
 
 // The acceptance check: a certificate against the request it answers, as a pair and as batches.
 const manifest = loadManifest();
@@ -35,6 +35,7 @@ describe('compare a request with its certificate (manifest pairs)', () => {
       expect(r.document).toBe('certificate');
       expect(r.request?.source.path).toBe(path(pair.request));
       expect(new Set(ids(r)), r.findings.map((f) => `${f.ruleId}: ${f.message}`).join('\n')).toEqual(new Set(pair.expect));
+      expect(located([r])).toEqual(pair.findings);
       expect(r.issuer?.signatureValid).toBe(true);
     });
   }

@@ -32,7 +32,7 @@ function run(args: string[], options: { input?: string; cwd?: string } = {}) {
 }
 
 interface JsonReport {
-  results: { source: { path: string; index: number; line?: number }; document?: string; kind?: string; findings: { ruleId: string; severity: string; message: string; path: string; offset?: number }[] }[];
+  results: { source: { path: string; index: number; line?: number; element?: string }; document?: string; kind?: string; findings: { ruleId: string; severity: string; message: string; path: string; offset?: number; line?: number; column?: number }[] }[];
   summary: { inputs: number; errors: number; warnings: number; notices: number; waived: number; clean: number };
 }
 
@@ -43,8 +43,8 @@ interface SarifResult {
   ruleIndex: number;
   level: string;
   message: { text: string };
-  locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[];
-  properties: { itemIndex: number; fieldPath: string; derOffset?: number; sha256?: string; kind?: string };
+  locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn?: number } } }[];
+  properties: { itemIndex: number; fieldPath: string; derOffset?: number; sha256?: string; kind?: string; element?: string };
   partialFingerprints: Record<string, string>;
   suppressions?: { kind: string; status: string; justification: string }[];
 }
@@ -161,7 +161,10 @@ describe('--format sarif', () => {
       expect(s.message.text).toBe(f.path ? `${f.message} [${f.path}]` : f.message);
       expect(s.locations[0].physicalLocation.artifactLocation.uri).toBe(res.source.path);
       expect(s.properties.itemIndex).toBe(res.source.index);
-      expect(s.locations[0].physicalLocation.region.startLine).toBe(res.source.line ?? 1);
+      // A DUIS request's finding is at its XML element; any other at its item's first line.
+      expect(s.locations[0].physicalLocation.region.startLine).toBe(f.line ?? res.source.line ?? 1);
+      expect(s.locations[0].physicalLocation.region.startColumn).toBe(f.column);
+      expect(s.properties.element).toBe(res.source.element);
       expect(s.properties.fieldPath).toBe(f.path);
       expect(s.properties.derOffset).toBe(f.offset);
       expect(s.properties.kind).toBe(res.kind);
@@ -251,9 +254,15 @@ describe('--format sarif', () => {
     const withIssuers = sarif(run([...args, '--issuer', cert('valid/device-ca.pem'), '--format', 'sarif']).stdout);
     expect(withIssuers.runs[0].results.filter((r) => r.ruleId === 'chain.not-checked')).toHaveLength(2);
     expect(withIssuers.runs[0].invocations[0].toolExecutionNotifications).toBeUndefined();
-    // With --require-issuer the finding is an error: each certificate keeps its result.
+    // With --require-issuer a missing issuer is an error of each certificate, and stays its result.
     const required = sarif(run([...args, '--require-issuer', '--format', 'sarif']).stdout);
-    expect(required.runs[0].results.filter((r) => r.ruleId === 'chain.not-checked' && r.level === 'error')).toHaveLength(2);
+    expect(required.runs[0].results.filter((r) => r.ruleId === 'chain.issuer.unavailable' && r.level === 'error')).toHaveLength(2);
+    expect(required.runs[0].invocations[0].toolExecutionNotifications).toBeUndefined();
+    // A severity override that makes the notice an error keeps it a result too.
+    const config = join(mkdtempSync(join(tmpdir(), 'smki-formats-')), 'c.json');
+    writeFileSync(config, JSON.stringify({ severity: { 'chain.not-checked': 'error' } }));
+    const overridden = sarif(run([...args, '--config', config, '--format', 'sarif']).stdout);
+    expect(overridden.runs[0].results.filter((r) => r.ruleId === 'chain.not-checked' && r.level === 'error')).toHaveLength(2);
   });
 
   it('fingerprints a finding by file, document, rule and field path, wherever the document moves in its file', () => {
@@ -339,8 +348,9 @@ describe('--format junit', () => {
     const report = jsonReport(args);
     expect(r.code).toBe(1);
     checkXml(r.stdout);
-    const classname = (res: (typeof report.results)[number]) => (res.kind === undefined ? 'input' : res.document === 'csr' ? `csr.${res.kind}` : res.kind);
-    expect(testcases(r.stdout)).toEqual(report.results.map((res) => ({ classname: classname(res), name: `${res.source.path} [${res.source.index}]`, time: '0' })));
+    const classname = (res: (typeof report.results)[number]) => (res.document === 'duis-request' ? 'duis-request' : res.kind === undefined ? 'input' : res.document === 'csr' ? `csr.${res.kind}` : res.kind);
+    const name = (res: (typeof report.results)[number]) => `${res.source.path} [${res.source.index}]${res.source.element ? ` ${res.source.element}` : ''}`;
+    expect(testcases(r.stdout)).toEqual(report.results.map((res) => ({ classname: classname(res), name: name(res), time: '0' })));
     // At most one <failure> per testcase (readers such as Jenkins show only the first), holding every error and warning.
     const elements = testcaseElements(r.stdout);
     expect(elements).toHaveLength(report.results.length);

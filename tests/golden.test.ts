@@ -1,10 +1,11 @@
-import { relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CertificateResult } from '../src/check/result.js';
 import { ENGINE_FINDINGS } from '../src/lint/index.js';
-import { checkPaths } from '../src/node.js';
+import { checkDuisRequest, checkPaths } from '../src/node.js';
 import { ALL_RULES } from '../src/rules/index.js';
-import { loadManifest, TEST_CERTS } from './helpers/sample-pki.js';
+import { located, loadManifest, TEST_CERTS } from './helpers/sample-pki.js';
 
 // Rules no sample certificate can trigger in a one-run check of test-certs/, and where each is tested instead.
 const COVERED_ELSEWHERE: Record<string, string> = {
@@ -20,6 +21,7 @@ const COVERED_ELSEWHERE: Record<string, string> = {
   'der.string.bmp': 'tests/der-reader.test.ts',
   'der.string.universal': 'tests/der-reader.test.ts',
   'chain.issuer.not-ca': 'tests/rules-chain.test.ts (an explicit non-CA issuer)',
+  'chain.issuer.unavailable': 'tests/rules-chain.test.ts (--require-issuer)',
   'compare.certificate.missing': 'tests/compare.test.ts (the pairs/ folders compared as batches)',
   'compare.request.missing': 'tests/compare.test.ts (the pairs/ folders compared as batches)',
   'compare.certificate.duplicate': 'tests/compare.test.ts (the pairs/ folders compared as batches)',
@@ -52,7 +54,11 @@ describe('golden results: one run over the whole sample PKI', () => {
       const unexpected = [...actual].filter((id) => !expected.has(id));
       const details = results.flatMap((r) => r.findings.map((f) => `${f.ruleId}: ${f.message}`));
       expect({ missing, unexpected }, details.join('\n')).toEqual({ missing: [], unexpected: [] });
-      for (const r of results) if (entry.kind !== 'unknown' || r.kind !== undefined) expect(r.kind ?? 'unknown').toBe(entry.kind);
+      // A DUIS request holds certificates of several kinds.
+      if (entry.document !== 'duis-request') for (const r of results) if (entry.kind !== 'unknown' || r.kind !== undefined) expect(r.kind ?? 'unknown').toBe(entry.kind);
+      expect(results.length).toBe(entry.items ?? 1);
+      // Where each finding points: the same rule, path and offset as the generator computed from the bytes it wrote.
+      expect(located(results), details.join('\n')).toEqual(entry.findings);
     });
   }
 
@@ -74,13 +80,43 @@ describe('golden results: one run over the whole sample PKI', () => {
   });
 });
 
+describe('golden results: DUIS requests checked with the certificate that will sign them', () => {
+  const read = (file: string) => new Uint8Array(readFileSync(join(TEST_CERTS, file)));
+  const issuers = ['valid/root-oca.pem', 'valid/issuing-oca.pem', 'valid/device-ca.pem'].map(read);
+  const signed = manifest.files.filter((f) => f.signer !== undefined);
+
+  it('names a signer for every DUIS request sample that decodes', () => {
+    expect(signed.length).toBeGreaterThan(20);
+  });
+
+  for (const entry of signed) {
+    it(`${entry.file} signed with ${entry.signer}`, () => {
+      const { request, certificates } = checkDuisRequest(read(entry.file), { at: manifest.evaluationTime, environment: manifest.environment, signer: read(entry.signer!), issuers, path: entry.file });
+      const signerFindings = request.findings.filter((f) => f.ruleId.startsWith('duis.signer.'));
+      expect(new Set(signerFindings.map((f) => f.ruleId)), signerFindings.map((f) => f.message).join('\n')).toEqual(new Set(entry.expectSigner));
+      expect(1 + certificates.length).toBe(entry.items);
+    });
+  }
+});
+
 describe('rule coverage', () => {
   it('has a sample certificate that fails every rule (or a named test elsewhere)', () => {
     // The comparison rules' samples are the manifest's pairs.
-    const expected = new Set([...manifest.files, ...manifest.pairs].flatMap((f) => f.expect));
+    const expected = new Set([...manifest.files, ...manifest.pairs].flatMap((f) => f.expect).concat(manifest.files.flatMap((f) => f.expectSigner ?? [])));
     const ids = [...ENGINE_FINDINGS, ...ALL_RULES].map((r) => r.id);
     const uncovered = ids.filter((id) => !expected.has(id) && !(id in COVERED_ELSEWHERE));
     expect(uncovered).toEqual([]);
+  });
+
+  it('locates every expected finding of every area, and offsets wherever a rule gives one', () => {
+    const entries = [...manifest.files, ...manifest.pairs];
+    for (const e of entries) expect(e.findings.map((f) => f.ruleId).sort(), e.description).toEqual(expect.arrayContaining([...e.expect].sort()));
+    for (const e of entries) for (const f of e.findings) expect(e.expect, `${e.description}: ${f.ruleId}`).toContain(f.ruleId);
+    const withOffset = new Set(entries.flatMap((e) => e.findings.filter((f) => f.offset !== undefined).map((f) => f.ruleId.split('.')[0])));
+    for (const area of ['der', 'cert', 'ee', 'org', 'device', 'ca', 'ica', 'root', 'chain', 'csr', 'compare']) expect(withOffset, area).toContain(area);
+    // A DUIS request's own findings are at XML elements: a line and column.
+    const withLine = new Set(entries.flatMap((e) => e.findings.filter((f) => f.line !== undefined).map((f) => f.ruleId.split('.')[0])));
+    expect([...withLine]).toEqual(['duis']);
   });
 
   it('expects only rule ids that exist', () => {

@@ -158,6 +158,24 @@ describe('smki-lint on hostile inputs', () => {
     expect(results(r.stdout)).toHaveLength(2);
   });
 
+  it('a DUIS request is read within --max-item-size like any input: beyond it, input.too-large and the run goes on', () => {
+    const request = join(TEST_CERTS, 'duis/valid/6.15.2-device.xml');
+    const within = results(runCli(['check', request, valid, '--at', AT, '--format', 'jsonl', '--max-item-size', '4K']).stdout);
+    expect(within.map((r) => r.document)).toEqual(['duis-request', 'certificate', 'certificate']);
+    expect(within[1].source.element).toBe('sr:Body/sr:UpdateSecurityCredentialsDevice/sr:DeviceCertificate');
+    const beyond = results(runCli(['check', request, valid, '--at', AT, '--format', 'jsonl', '--max-item-size', '1K']).stdout);
+    expect(beyond).toHaveLength(2);
+    expect(beyond[0].findings.map((f: { ruleId: string }) => f.ruleId)).toEqual(['input.too-large']);
+    expect(beyond[0].findings[0].message).toContain(`${request}: text (first line: '<?xml version="1.0" encoding="UTF-8"?>'), larger than the item size limit (1024 bytes`);
+    expect(beyond[1].kind).toBe('organisation');
+  });
+
+  it('a --signer file is read within --max-item-size: an endless one is a usage error, not a hang', () => {
+    const r = runCli(['check', valid, '--at', AT, '--signer', '/dev/zero', '--max-item-size', '64K']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("'/dev/zero' is larger than the item size limit (65536 bytes; --max-item-size)");
+  });
+
   it('--max-item-size takes sizes with K and M, and refuses others (exit 2)', () => {
     expect(runCli(['check', valid, '--at', AT, '--max-item-size', '1M']).code).toBe(0);
     const bad = runCli(['check', valid, '--max-item-size', '12 parsecs']);

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +7,7 @@ import { toJsonValue } from '../src/report/serialise.js';
 import { terminalSafe } from '../src/report/terminal-safe.js';
 import { bmpString, pem, runCli, supplierWithCn } from './helpers/hostile.js';
 import { utf8String } from '../test-certs/generate/der-writer.js';
+import { TEST_CERTS } from './helpers/sample-pki.js';
 
 const AT = '2026-06-01';
 
@@ -70,6 +71,35 @@ describe('untrusted text in text output', () => {
     const r = runCli(['check', dir, '--at', AT, '--format', 'jsonl']);
     const names = r.stdout.trim().split('\n').slice(0, -1).map((l) => JSON.parse(l).subject.commonName as string);
     for (const [, raw] of CLASSES) expect(names).toContain(`X${raw}Y`);
+  });
+});
+
+describe('untrusted text of a DUIS request in text output', () => {
+  let dir: string;
+
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'smki-duis-out-'));
+    // XML 1.0 allows neither ESC nor C0 controls, even as references, but it does allow LF and bidi overrides.
+    const xml = readFileSync(join(TEST_CERTS, 'duis/valid/6.15.2-device.xml'), 'utf8')
+      .replace(/<sr:RequestID>[^<]*<\/sr:RequestID>/, '<sr:RequestID>90-B3\u202e-D5\n  ok  no findings</sr:RequestID>')
+      .replace('<sr:ServiceReferenceVariant>6.15.2<', '<sr:ServiceReferenceVariant>6.15.2\u202e<');
+    writeFileSync(join(dir, 'request-\u202e.xml'), xml);
+  });
+
+  const unsafe = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/;
+
+  it('check shows the header, the request line and its findings escaped', () => {
+    const r = runCli(['check', dir, '--at', AT]);
+    expect(r.stdout).not.toMatch(unsafe);
+    expect(r.stdout).toContain(`request-\\u202e.xml [0]  DUIS request 6.15.2\\u202e Update Security Credentials (Device) (UpdateSecurityCredentialsDevice)  RequestID '90-B3\\u202e-D5\\n  ok  no findings'`);
+    expect(r.stdout.split('\n').filter((l) => l === '  ok  no findings')).toHaveLength(0);
+  });
+
+  it('decode shows them escaped too', () => {
+    const r = runCli(['decode', dir]);
+    expect(r.stdout).not.toMatch(unsafe);
+    expect(r.stdout).toContain('RequestID               90-B3\\u202e-D5\\n  ok  no findings\n');
+    expect(r.stdout).toContain('6.15.2\\u202e Update Security Credentials (Device)');
   });
 });
 

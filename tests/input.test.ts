@@ -588,7 +588,7 @@ describe('reading files', () => {
   });
 
   it('lists the default extensions', () => {
-    expect(CERTIFICATE_EXTENSIONS).toEqual(['.pem', '.crt', '.cer', '.der', '.cert', '.csr', '.req']);
+    expect(CERTIFICATE_EXTENSIONS).toEqual(['.pem', '.crt', '.cer', '.der', '.cert', '.csr', '.req', '.xml']);
   });
 
   it('walks directories recursively, filtering by extension and sorting by name bytes', async () => {

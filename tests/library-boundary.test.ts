@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Checker as CoreChecker, OptionsError, decodeCertificate, detectEntries, detectItems, parseDer } from '../src/index.js';
-import { Checker, checkPaths, createNodeCrypto } from '../src/node.js';
+import { Checker, checkDuisRequest, checkPaths, createNodeCrypto } from '../src/node.js';
 import { TEST_CERTS } from './helpers/sample-pki.js';
 
 const pemBuffer = readFileSync(join(TEST_CERTS, 'valid/org-02-ds.pem'));
@@ -30,6 +30,13 @@ describe('bytes: Uint8Array, Buffer and ArrayBuffer are all accepted', () => {
     expect(detectEntries(bytes as Uint8Array, 'x.pem')).toHaveLength(1);
   });
 
+  it.each(forms(new Uint8Array(readFileSync(join(TEST_CERTS, 'duis/valid/6.15.2-device.xml')))))('checkDuisRequest and its signer take a %s', (_name, bytes) => {
+    const signer = forms(new Uint8Array(readFileSync(join(TEST_CERTS, 'duis/signers/supplier-xml-signer.pem'))))[3][1];
+    const result = checkDuisRequest(bytes, { at: '2026-06-01', signer, issuers: [pemBytes.buffer] });
+    expect(result.request.document).toBe('duis-request');
+    expect(result.certificates.map((c) => c.document)).toEqual(['certificate']);
+  });
+
   it.each(forms(derBytes))('parseDer, decodeCertificate, decodeDer and addIssuer take a %s', (_name, bytes) => {
     expect(parseDer(bytes).violations).toEqual([]);
     expect(decodeCertificate(bytes).problems).toEqual([]);
@@ -55,6 +62,9 @@ describe('bytes: Uint8Array, Buffer and ArrayBuffer are all accepted', () => {
     expect(() => checker.addIssuer('pem' as never)).toThrow(/^addIssuer: der must be/);
     expect(() => checker.decodeDer({} as never, { path: 'x', index: 0 })).toThrow(/^decodeDer: der must be/);
     expect(() => checker.checkEntries('x' as never)).toThrow(/^checkEntries: entries must be an array/);
+    expect(() => checkDuisRequest('<sr:Request/>' as never)).toThrow(/^checkDuisRequest: bytes must be a Uint8Array, Buffer or ArrayBuffer, not a string/);
+    expect(() => checkDuisRequest(pemBytes, { issuers: ['pem' as never] })).toThrow(/^checkDuisRequest: options.issuers\[\] must be/);
+    expect(() => new Checker({ signer: 'pem' as never })).toThrow(/^options.signer must be a Uint8Array/);
     expect(() => decodeCertificate('MII...' as never)).toThrow(/^decodeCertificate: der must be/);
     expect(() => parseDer(derBytes, 0, derBytes.length + 1)).toThrow(new RangeError(`parseDer: start 0 and end ${derBytes.length + 1} must be whole numbers with 0 <= start <= end <= ${derBytes.length} (the length of bytes)`));
   });

@@ -15,7 +15,7 @@ import { p256PointProblem } from '../src/rules/checks/p256-point.js';
 import { DEFAULT_ROLE_TABLE, requestView, smkiView, TEST_ENVIRONMENT } from '../src/smki/index.js';
 import { decodeCertificate, decodeDocument, decodeRequest, documentKindOf } from '../src/x509/index.js';
 import { parseDer } from '../src/der/index.js';
-import { algId, bitString, certificate, ctx, EC_POINT, int, name, octets, oid, seq, set, tbsCertificate, utf8 } from './helpers/der-builder.js';
+import { algId, bitString, bool, certificate, ctx, EC_POINT, int, name, octets, oid, seq, set, tbsCertificate, tlv, utf8 } from './helpers/der-builder.js';
 import { checkSampleFile, entriesExpecting, loadManifest, manifestChecker, TEST_CERTS } from './helpers/sample-pki.js';
 
 x509.cryptoProvider.set(globalThis.crypto as never);
@@ -226,6 +226,22 @@ describe('document-agnostic checks', () => {
     expect(namedBitsProblem(Uint8Array.of(0x00, 0x80))).toBe('the BIT STRING ends in 7 zero bits (unused bits 0); DER removes them: 1 octet with 7 unused bits');
     expect(namedBitsProblem(Uint8Array.of(0x07, 0x80, 0x00))).toBe('the BIT STRING ends in 8 zero bits (unused bits 7); DER removes them: 1 octet with 7 unused bits');
     expect(namedBitsProblem(Uint8Array.of(0x00, 0x00))).toMatch(/no bit is set.*03 01 00/);
+    // The encodings X.690 11.2.2 rules out: 03 02 00 80 and 03 03 00 80 00 for digitalSignature
+    // (DER: 03 02 07 80), 03 02 00 08 for keyAgreement (DER: 03 02 03 08).
+    expect(namedBitsProblem(Uint8Array.of(0x00, 0x80, 0x00))).toBe('the BIT STRING ends in 15 zero bits (unused bits 0); DER removes them: 1 octet with 7 unused bits');
+    expect(namedBitsProblem(Uint8Array.of(0x00, 0x08))).toBe('the BIT STRING ends in 3 zero bits (unused bits 0); DER removes them: 1 octet with 3 unused bits');
+    expect(namedBitsProblem(Uint8Array.of(0x03, 0x08))).toBeUndefined();
+  });
+
+  it('cert.ku.not-der-minimal reads named bit lists only: an x500UniqueIdentifier or a key ending in zero bits is no finding', () => {
+    // EC_POINT ends 0x40 (six zero bits) and the EUI-64 ends 0x00, as the reference supplier's does: neither is a named bit list.
+    const subject = seq(set(seq(oid(OU), utf8('02'))), set(seq(oid('2.5.4.45'), bitString([0x90, 0xb3, 0xd5, 0x1f, 0x30, 0x01, 0x00, 0x00]))));
+    const keyUsage = (bits: number[]) => seq(oid('2.5.29.15'), bool(true), octets(tlv(0x03, bits)));
+    const certOf = (ku: number[]) => certificate(tbsCertificate({ subject, extensions: [keyUsage(ku)] }));
+    const ids = (der: Uint8Array) => manifestChecker().checkSource(der, 'x')[0].findings.map((f) => f.ruleId);
+    expect(ids(certOf([0x07, 0x80]))).not.toContain('cert.ku.not-der-minimal');
+    expect(ids(certOf([0x07, 0x80])).filter((id) => id.startsWith('der.'))).toEqual([]);
+    for (const bits of [[0x00, 0x80], [0x00, 0x80, 0x00]]) expect(ids(certOf(bits))).toContain('cert.ku.not-der-minimal');
   });
 });
 

@@ -5,10 +5,10 @@ import { createNodeCrypto } from '../src/crypto/node.js';
 import { OID } from '../src/der/index.js';
 import type { Finding, LintTarget, Report, Rule, RuleContext } from '../src/lint/index.js';
 import { certificateTarget } from '../src/lint/index.js';
-import { CERTIFICATE_RULES } from '../src/rules/certificate/index.js';
+import { CERTIFICATE_RULES } from '../src/rules/cert/index.js';
 import { ALL_RULES } from '../src/rules/index.js';
 import { PATH, extensionPath } from '../src/rules/paths.js';
-import { DEFAULT_ROLE_TABLE, TEST_ENVIRONMENT, smkiView } from '../src/smki/index.js';
+import { DEFAULT_ROLE_TABLE, SMKI_KINDS, TEST_ENVIRONMENT, smkiView } from '../src/smki/index.js';
 import type { CertificateKind } from '../src/smki/index.js';
 import { decodeCertificate, findExtension } from '../src/x509/index.js';
 import type { Certificate } from '../src/x509/index.js';
@@ -21,6 +21,10 @@ const CATALOGUE: Record<string, 'error' | 'warning'> = {
   'cert.serial.not-positive': 'error',
   'cert.serial.too-long': 'error',
   'cert.unique-ids.present': 'error',
+  'cert.issuer.empty': 'error',
+  'cert.name.not-directory-string': 'error',
+  'cert.name.legacy-string-type': 'warning',
+  'cert.name.too-long': 'error',
   'cert.sig-alg.not-ecdsa-sha256': 'error',
   'cert.sig-alg.parameters-present': 'error',
   'cert.sig-alg.mismatch': 'error',
@@ -35,6 +39,7 @@ const CATALOGUE: Record<string, 'error' | 'warning'> = {
   'cert.policies.missing': 'error',
   'cert.policies.not-critical': 'error',
   'cert.policies.unexpected-oid': 'error',
+  'cert.policies.duplicate-oid': 'error',
   'cert.ski.missing': 'error',
   'cert.ski.critical': 'error',
   'cert.ski.length': 'error',
@@ -45,6 +50,7 @@ const CATALOGUE: Record<string, 'error' | 'warning'> = {
   'cert.aki.length': 'error',
   'cert.extension.duplicate': 'error',
   'cert.extension.undecodable': 'error',
+  'cert.extension.unexpected-critical': 'error',
   'cert.validity.time-encoding': 'error',
   'cert.validity.order': 'error',
   'cert.validity.expired': 'error',
@@ -224,6 +230,37 @@ const DETAILS: Record<string, Detail> = {
   'cert.extension.undecodable': (fs) => {
     for (const f of fs) expect(f.message).toContain('does not decode');
   },
+  'cert.issuer.empty': (fs, r) => {
+    expect(fs).toHaveLength(1);
+    expect(r.certificate!.issuer!.rdns).toEqual([]);
+    expect(fs[0].message).toContain('the issuer name is empty; RFC 5280 4.1.2.4 requires a non-empty distinguished name');
+  },
+  'cert.name.not-directory-string': (fs, r) => {
+    for (const f of fs) {
+      expect(f.message).toMatch(/^(Subject|Issuer) (CN|OU) '[^']+' is an IA5String, which is not a DirectoryString choice; RFC 5280 writes (CN|OU) as PrintableString or UTF8String/);
+      // The role is still read from an IA5String OU, and shown.
+      if (f.path === PATH.subjectOu) expect(r.subject?.roleHex).toBe('02');
+    }
+  },
+  'cert.name.legacy-string-type': (fs) => {
+    for (const f of fs) expect(f.message).toMatch(/is a (BMPString|TeletexString); RFC 5280 allows it only for a name established before/);
+  },
+  'cert.name.too-long': (fs) => {
+    for (const f of fs) expect(f.message).toMatch(/^Subject CN is 65 characters long; RFC 5280 bounds it at 64 \(ub-common-name\)$/);
+  },
+  'cert.policies.duplicate-oid': (fs, r) => {
+    const policies = findExtension(r.certificate!, 'certificatePolicies')!.parsed as { oid: string; offset: number }[];
+    expect(fs).toHaveLength(1);
+    expect(fs[0].offset).toBe(policies[1].offset);
+    expect(fs[0].message).toContain(`policy ${policies[1].oid} appears again (PolicyInformation 2; the first is number 1, at offset ${policies[0].offset})`);
+  },
+  'cert.extension.unexpected-critical': (fs, r) => {
+    for (const f of fs) {
+      expect(f.message).toMatch(/^extension (extKeyUsage|nameConstraints) \(2\.5\.29\.\d+\), critical, is not part of the (Organisation|Issuing OCA) Certificate profile/);
+      expect(f.message).toContain('RFC 5280 4.2 has software reject a certificate with a critical extension it does not recognise');
+      expect(r.findings.map((x) => x.ruleId)).not.toContain('org.extension.unexpected');
+    }
+  },
   'cert.validity.time-encoding': (fs, r) => {
     const v = r.certificate!.validity!;
     for (const f of fs) {
@@ -260,7 +297,8 @@ describe('general certificate rules: metadata', () => {
 
   it('apply to every kind, cite a document and clause, and are all built in', () => {
     for (const r of CERTIFICATE_RULES) {
-      expect(r.appliesTo, r.id).toBe('all');
+      // Not an SMKI certificate gets none of them: only the encoding, decoding and classification rules.
+      expect(r.appliesTo, r.id).toEqual(SMKI_KINDS);
       expect(r.citation, r.id).toMatch(/(RFC \d+|GBCS section 12)/);
       expect(['spec', 'dcc', 'seen', 'adopted']).toContain(r.source);
       expect(ALL_RULES, r.id).toContain(r);

@@ -3,7 +3,7 @@ import { createNodeCrypto } from '../src/crypto/node.js';
 import { OID } from '../src/der/index.js';
 import type { Finding, RuleContext } from '../src/lint/index.js';
 import { certificateTarget } from '../src/lint/index.js';
-import { END_ENTITY_RULES } from '../src/rules/end-entity/index.js';
+import { END_ENTITY_RULES } from '../src/rules/ee/index.js';
 import { DEFAULT_ROLE_TABLE, TEST_ENVIRONMENT, smkiView } from '../src/smki/index.js';
 import type { CertificateKind } from '../src/smki/index.js';
 import type { BasicConstraints, Certificate, Extension, KeyUsage } from '../src/x509/index.js';
@@ -59,7 +59,7 @@ function run(id: string, cert: Certificate, kind: CertificateKind = 'organisatio
     roles: DEFAULT_ROLE_TABLE,
     commonNameRoles: new Set(DEFAULT_ROLE_TABLE.commonNameRoles()),
     crypto: createNodeCrypto(),
-    report: (r) => findings.push({ ruleId: id, severity: r.severity ?? rule.severity, message: r.message, path: r.path, offset: r.offset, citation: rule.citation }),
+    report: (r) => findings.push({ ruleId: id, severity: rule.severity, message: r.message, path: r.path, offset: r.offset, citation: rule.citation }),
   };
   rule.check(certificateTarget(cert, smkiView(cert, DEFAULT_ROLE_TABLE, kind)), ctx);
   return findings;

@@ -3,7 +3,7 @@ import { createNodeCrypto } from '../src/crypto/node.js';
 import { OID } from '../src/der/index.js';
 import type { Finding, RuleContext } from '../src/lint/index.js';
 import { certificateTarget } from '../src/lint/index.js';
-import { ORGANISATION_RULES } from '../src/rules/organisation/index.js';
+import { ORGANISATION_RULES } from '../src/rules/org/index.js';
 import { DEFAULT_ROLE_TABLE, TEST_ENVIRONMENT, smkiView } from '../src/smki/index.js';
 import type { SmkiView } from '../src/smki/index.js';
 import type { AttributeTypeAndValue, Certificate } from '../src/x509/index.js';
@@ -73,13 +73,22 @@ describe('messages on the sample certificates', () => {
     expect(m).toContain('2020-11-29');
     expect(m).toContain('SEC Section L3.18');
     expect(m).toContain('November 2020 SEC Release');
+    // The date is the one BEIS proposed, and the message says so.
+    expect(m).toContain('the date BEIS proposed for the November 2020 SEC Release, "or as soon as practicable within one month after this date"');
+  });
+
+  it('the CN rule applies from the OCP corrected in November 2020: earlier certificates are reported as not effective', () => {
+    const [early] = results('defects/org-role-87-before-in-force.pem');
+    expect(early.notEffective).toEqual([{ ruleId: 'org.cn.not-permitted-for-role', reason: 'certificate issued 2020-01-01, before the rule took effect on 2020-11-29' }]);
+    const [later] = results('defects/org-cn-role-03.pem');
+    expect(later.notEffective).toEqual([]);
   });
 
   it('CN on a role without one names the role and the permitted roles', () => {
     const m = messageOf('defects/org-cn-role-03.pem', 'org.cn.not-permitted-for-role');
     expect(m).toContain("Subject CN 'SAMPLENETWORK' is present but role 0x03 = 3 (networkOperator) may not have one");
     expect(m).toContain('only roles 02, 87 may populate the Subject X520 Common Name');
-    expect(m).toContain('OCP Annex B as corrected in November 2020');
+    expect(m).toContain('(the OCP rule as corrected in November 2020, as the BEIS consultation describes it)');
   });
 
   it('CN on reserved 86 explains the erratum', () => {
@@ -144,7 +153,7 @@ function run(id: string, cert: Certificate, options: RunOptions = {}): Finding[]
     roles: DEFAULT_ROLE_TABLE,
     commonNameRoles: new Set(options.commonNameRoles ?? DEFAULT_ROLE_TABLE.commonNameRoles()),
     crypto: createNodeCrypto(),
-    report: (r) => findings.push({ ruleId: id, severity: r.severity ?? rule.severity, message: r.message, path: r.path, offset: r.offset, citation: rule.citation }),
+    report: (r) => findings.push({ ruleId: id, severity: rule.severity, message: r.message, path: r.path, offset: r.offset, citation: rule.citation }),
   };
   const view = { ...smkiView(cert, DEFAULT_ROLE_TABLE, 'organisation'), ...options.view };
   rule.check(certificateTarget(cert, view), ctx);

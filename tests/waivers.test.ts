@@ -99,6 +99,18 @@ describe('waivers in the library', () => {
     expect(result.findings.length).toBe(plain.findings.length);
   });
 
+  it('waives a certificate inside a DUIS request by its sha256', () => {
+    const file = 'duis/defects/role-86.xml';
+    const plain = new Checker({ at: AT, crypto: createNodeCrypto() }).checkSource(bytes(file), file);
+    const inside = plain.find((r) => r.findings.some((f) => f.ruleId === 'org.role.reserved'))!;
+    expect(inside.source.element).toBeDefined();
+    const checker = new Checker(applyConfig({ at: AT, crypto: createNodeCrypto() }, parseConfig({ waivers: [{ sha256: inside.sha256, rule: 'org.role.reserved', reason: 'r', expires: '2027-01-01' }] }, 'c')));
+    const results = checker.checkSource(bytes(file), file);
+    const waived = results.flatMap((r) => r.findings.filter((f) => f.waived).map((f) => [r.source.index, f.ruleId]));
+    expect(waived).toEqual([[inside.source.index, 'org.role.reserved']]);
+    expect(checker.policy.used).toEqual(new Set([0]));
+  });
+
   it('overrides severities by rule id and prefix, the longest entry winning', () => {
     const { result } = checkOne(RESERVED, { severity: { org: 'notice', 'org.role.reserved': 'warning', chain: 'error' } });
     const severity = Object.fromEntries(result.findings.map((f) => [f.ruleId, f.severity]));

@@ -7,11 +7,14 @@ const HASHES: Record<string, 'sha256' | 'sha384'> = {
   [OID.ecdsaWithSha384]: 'sha384',
 };
 
-/** Whether cert's signature verifies under the key in spki; undefined when it cannot be tried. */
-export function verifySignature(crypto: CryptoAdapter, cert: Certificate, spki: Uint8Array): boolean | undefined {
+/**
+ * Whether cert's signature (or another encoding of it) verifies under the key in spki; undefined
+ * when it cannot be tried.
+ */
+export function verifySignature(crypto: CryptoAdapter, cert: Certificate, spki: Uint8Array, signatureValue = cert.signatureValue): boolean | undefined {
   const hash = cert.signatureAlgorithm ? HASHES[cert.signatureAlgorithm.oid] : undefined;
-  if (!hash || !cert.tbs || !cert.signatureValue) return undefined;
-  return crypto.verifyEcdsa(spki, hash, cert.tbs, cert.signatureValue);
+  if (!hash || !cert.tbs || !signatureValue) return undefined;
+  return crypto.verifyEcdsa(spki, hash, cert.tbs, signatureValue);
 }
 
 export function signatureHashSupported(cert: Certificate): boolean {

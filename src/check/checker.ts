@@ -1,23 +1,24 @@
 import { IssuerStore, issuerCandidate, resolveIssuer } from '../chain/index.js';
 import { classify } from '../smki/index.js';
 import { INPUT_INVALID_ENCODING, INPUT_LABEL_MISMATCH, INPUT_NO_CERTIFICATE, INPUT_NOT_CERTIFICATE, INPUT_TOO_LARGE, INPUT_UNREADABLE, Linter, certificateTarget, isSelected, requestTarget, sortFindings } from '../lint/index.js';
-import type { ChainInfo, Finding, IssuerMatch, LintTarget, RequestPairing, RuleMeta } from '../lint/index.js';
+import type { ChainInfo, DuisCertificate, Finding, IssuerMatch, LintTarget, RequestPairing, RuleMeta, SignerCertificate } from '../lint/index.js';
 import { ALL_RULES } from '../rules/index.js';
 import { isCaKind, requestView, smkiView } from '../smki/index.js';
 import { asBytes, toHex } from '../der/index.js';
 import type { BytesLike } from '../der/index.js';
 import type { InputProblemKind } from '../input/index.js';
 import { decodeCertificate, decodeDocument } from '../x509/index.js';
-import type { DocumentKind } from '../x509/index.js';
-import { detectEntries, labelledDocument } from './entries.js';
+import type { DerDocumentKind } from '../x509/index.js';
+import { detectEntries, documentEntries, isCertificateEntry, labelledDocument, resultEntries } from './entries.js';
 import type { Entry } from './entries.js';
-import { resolveOptions } from './options.js';
+import { duisSummary } from './duis-result.js';
+import { OptionsError, resolveOptions } from './options.js';
 import { FindingPolicy } from './policy.js';
 import type { CheckOptions, ResolvedOptions } from './options.js';
 import { subjectSummary } from './result.js';
 import type { CertificateResult, OtherIssuerCandidate, SourceRef } from './result.js';
 
-const DOCUMENT_LABELS: Record<DocumentKind, string> = { certificate: 'a certificate', csr: 'a certification request' };
+const DOCUMENT_LABELS: Record<DerDocumentKind, string> = { certificate: 'a certificate', csr: 'a certification request' };
 
 const INPUT_PROBLEMS: Record<InputProblemKind, RuleMeta> = {
   'no-certificate': INPUT_NO_CERTIFICATE,
@@ -36,16 +37,33 @@ export class Checker {
   readonly issuers = new IssuerStore();
   /** Severity overrides and waivers, and which waivers have matched so far. */
   readonly policy: FindingPolicy;
+  /** The certificate that will sign the DUIS requests checked (CheckOptions.signer). */
+  readonly signer?: SignerCertificate;
   private readonly linter: Linter;
 
   constructor(options: CheckOptions) {
     this.options = resolveOptions(options);
     this.linter = new Linter(options.rules ?? ALL_RULES, this.options);
     this.policy = new FindingPolicy(this.options.severity, this.options.waivers, this.options.evaluationTime, (id) => isSelected(id, this.options));
+    if (options.signer) this.signer = this.signerOf(options.signer);
   }
 
-  /** Decodes one entry: a certificate or request result ready to lint, or an input-level result. */
+  private signerOf(bytes: BytesLike): SignerCertificate {
+    const found = documentEntries(detectEntries(asBytes(bytes, 'options.signer'), 'signer')).filter(isCertificateEntry);
+    if (found.length !== 1) throw new OptionsError(`the signer must be one certificate (DER or PEM); ${found.length} were found`);
+    const der = found[0].der;
+    const cert = decodeCertificate(der);
+    if (cert.problems.length > 0) throw new OptionsError(`the signer is not a certificate that decodes: ${cert.problems[0].message} (at ${cert.problems[0].path})`);
+    return { cert, view: smkiView(cert, this.options.roles), sha256: toHex(this.options.crypto.sha256(der)) };
+  }
+
+  /**
+   * Decodes one entry: a certificate or request result ready to lint, or an input-level result. A
+   * DUIS request gives the request's own result here; its certificates are entries of their own
+   * (entry.duis.certificates), which decodeSource and checkEntries decode with it.
+   */
   decodeEntry(entry: Entry): CertificateResult {
+    if (entry.duis) return { source: entry.source, document: 'duis-request', duis: duisSummary(entry.duis.request), findings: [], notEffective: [] };
     if (entry.problem) return this.inputResult(entry.source, INPUT_PROBLEMS[entry.problem.kind], entry.problem.message);
     const declared = labelledDocument(entry);
     const where = entry.source.line ? ` at line ${entry.source.line}` : '';
@@ -57,7 +75,7 @@ export class Checker {
     const result = this.decodeDer(entry.der, entry.source, declared);
     if (declared !== undefined && result.document !== declared) {
       const label = result.document === 'csr' ? "'CERTIFICATE REQUEST'" : "'CERTIFICATE'";
-      this.addFinding(result, INPUT_LABEL_MISMATCH, `${entry.source.path}: PEM block${where} is labelled '${entry.label}' but holds ${DOCUMENT_LABELS[result.document!]}; it was checked as one. Label it ${label}`, 'input');
+      this.addFinding(result, INPUT_LABEL_MISMATCH, `${entry.source.path}: PEM block${where} is labelled '${entry.label}' but holds ${DOCUMENT_LABELS[result.document as DerDocumentKind]}; it was checked as one. Label it ${label}`, 'input');
     }
     return result;
   }
@@ -66,7 +84,7 @@ export class Checker {
    * Decodes one item's bytes as the document they are: `declared` is what its armour said; the
    * structure decides when it clearly says otherwise (so bare base64, hex and DER need no label).
    */
-  decodeDer(bytes: BytesLike, source: SourceRef, declared?: DocumentKind): CertificateResult {
+  decodeDer(bytes: BytesLike, source: SourceRef, declared?: DerDocumentKind): CertificateResult {
     const der = asBytes(bytes, 'decodeDer: der');
     const decoded = decodeDocument(der, declared);
     const view = decoded.kind === 'csr' ? requestView(decoded.model, this.options.roles, this.options.kind) : smkiView(decoded.model, this.options.roles, this.options.kind);
@@ -86,9 +104,9 @@ export class Checker {
     return result;
   }
 
-  /** Every item of one source, decoded but not linted. */
+  /** Every item of one source, decoded but not linted (a DUIS request, then each of its certificates). */
   decodeSource(bytes: BytesLike, path: string): CertificateResult[] {
-    return detectEntries(asBytes(bytes, 'decodeSource: bytes'), sourcePath(path, 'decodeSource')).map((e) => this.decodeEntry(e));
+    return resultEntries(detectEntries(asBytes(bytes, 'decodeSource: bytes'), sourcePath(path, 'decodeSource'))).map((e) => this.decodeEntry(e));
   }
 
   /**
@@ -129,8 +147,12 @@ export class Checker {
     return result;
   }
 
-  /** Decode, resolve the issuer and lint one entry. */
+  /**
+   * Decode, resolve the issuer and lint one entry: a certificate or a CSR. A DUIS request gives
+   * several results (checkEntries).
+   */
   checkEntry(entry: Entry, requireIssuer = false): CertificateResult {
+    if (entry.duis) throw new TypeError('a DUIS request gives one result for itself and one per certificate: check it with checkEntries');
     const result = this.decodeEntry(entry);
     return this.applyPolicy(this.lint(result, this.chainFor(result, requireIssuer)));
   }
@@ -138,13 +160,22 @@ export class Checker {
   /**
    * Checks many entries stage by stage (decode all, then resolve and verify all, then lint all):
    * each stage's code and data stay hot in the caches, which makes signature verification
-   * markedly faster than interleaving it with decoding and linting.
+   * markedly faster than interleaving it with decoding and linting. A DUIS request gives its own
+   * result followed by one per certificate; its rules run once its certificates are checked.
    */
   checkEntries(entries: readonly Entry[], requireIssuer = false): CertificateResult[] {
     if (!Array.isArray(entries)) throw new TypeError('checkEntries: entries must be an array of entries (see detectEntries)');
-    const results = entries.map((e) => this.decodeEntry(e));
+    const results: CertificateResult[] = [];
+    const requests: { entry: Entry; at: number }[] = [];
+    for (const e of entries) {
+      if (e.duis) requests.push({ entry: e, at: results.length });
+      results.push(this.decodeEntry(e));
+      for (const c of e.duis?.certificates ?? []) results.push(this.decodeEntry(c));
+    }
     const chains = results.map((r) => this.chainFor(r, requireIssuer));
-    for (let i = 0; i < results.length; i++) this.applyPolicy(this.lint(results[i], chains[i]));
+    for (let i = 0; i < results.length; i++) this.lint(results[i], chains[i]);
+    for (const { entry, at } of requests) this.lintDuisRequest(entry, results, chains, at);
+    for (const r of results) this.applyPolicy(r);
     return results;
   }
 
@@ -155,6 +186,25 @@ export class Checker {
   applyPolicy(result: CertificateResult): CertificateResult {
     this.policy.apply(result);
     return result;
+  }
+
+  /**
+   * Runs the DUIS request rules on a request's result (results[at], in place); its certificates'
+   * results and chains follow it.
+   */
+  private lintDuisRequest(entry: Entry, results: readonly CertificateResult[], chains: readonly (ChainInfo | undefined)[], at: number): void {
+    const { request } = entry.duis!;
+    const certificates = request.certificates.map((place, i): DuisCertificate => {
+      const r = results[at + 1 + i];
+      const c: DuisCertificate = { place, index: r.source.index };
+      if (r.document && r.document !== 'duis-request') c.document = r.document;
+      const model = r.certificate;
+      if (model && model.problems.length === 0 && r.view && r.sha256) Object.assign(c, { cert: model, view: r.view, sha256: r.sha256, chain: chains[at + 1 + i] });
+      return c;
+    });
+    const outcome = this.linter.lint({ document: 'duis-request', request, certificates, signer: this.signer });
+    results[at].findings = outcome.findings;
+    results[at].notEffective = outcome.notEffective;
   }
 
   /** Decode and lint every item of one source, with chain checks against the issuers added so far. */
@@ -177,6 +227,7 @@ export class Checker {
 }
 
 function targetOf(result: CertificateResult, chain?: ChainInfo, request?: RequestPairing): LintTarget | undefined {
+  // A DUIS request is linted once its certificates are (lintDuisRequest).
   if (!result.view) return undefined;
   if (result.csr) return requestTarget(result.csr, result.view);
   return result.certificate ? certificateTarget(result.certificate, result.view, chain, request) : undefined;

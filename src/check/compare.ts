@@ -80,6 +80,11 @@ export function compareRequests(checker: Checker, input: CompareInput): Certific
 function decodeSide(checker: Checker, entries: readonly Entry[], document: 'csr' | 'certificate', others: CertificateResult[]): CertificateResult[] {
   const mine: CertificateResult[] = [];
   for (const entry of entries) {
+    // A DUIS request is checked whole, as check does: its certificates are placed on Devices, not answers to CSRs.
+    if (entry.duis) {
+      others.push(...checker.checkEntries([entry]));
+      continue;
+    }
     const result = checker.decodeEntry(entry);
     if (result.document === document && (result.csr ?? result.certificate)!.problems.length === 0 && !(document === 'certificate' && isCaKind(result.kind!))) mine.push(result);
     else others.push(checker.lint(result, result.document === 'certificate' ? checker.chainFor(result, false) : undefined));

@@ -1,4 +1,5 @@
 import type { CryptoAdapter } from '../crypto/adapter.js';
+import type { BytesLike } from '../der/bytes.js';
 import { ENGINE_FINDINGS, matchesAny } from '../lint/index.js';
 import { SEVERITIES } from '../lint/index.js';
 import type { Rule } from '../lint/index.js';
@@ -28,6 +29,8 @@ export interface CheckOptions {
   severity?: SeverityOverrides;
   /** Findings accepted for one document until a date: reported with `waived`, not counted. */
   waivers?: readonly Waiver[];
+  /** The certificate (DER or PEM) that will sign the DUIS requests checked (XMLDSig), for the duis.signer.* rules. */
+  signer?: BytesLike;
   crypto: CryptoAdapter;
 }
 

@@ -1,14 +1,17 @@
 import type { Finding, NotEffective } from '../lint/index.js';
 import type { CertificateKind, SmkiView } from '../smki/index.js';
 import type { Certificate, CertificationRequest, DocumentKind } from '../x509/index.js';
+import type { DuisSummary } from './duis-result.js';
 
 export interface SourceRef {
   /** File path as given or found ('-' for stdin). */
   path: string;
   /** 0-based position of the item within its source. */
   index: number;
-  /** 1-based line where the item starts (a PEM block's BEGIN line), for items read from text. */
+  /** 1-based line where the item starts (a PEM block's BEGIN line, a DUIS request's element), for items read from text. */
   line?: number;
+  /** For a certificate in a DUIS request: the path of its element, e.g. "sr:Body/sr:UpdateSecurityCredentialsDevice/sr:DeviceCertificate". */
+  element?: string;
 }
 
 /** The SMKI reading of the subject shown for every result. */
@@ -61,6 +64,8 @@ export interface CertificateResult {
   issuer?: IssuerSummary;
   /** The request the certificate was compared with, when it was (`compare`). */
   request?: RequestSummary;
+  /** A DUIS service request: what it is and whom it is from (document 'duis-request'). */
+  duis?: DuisSummary;
   findings: Finding[];
   notEffective: NotEffective[];
   /** The decoded model (a certificate or a request) and its view, for library users (not serialised). */

@@ -37,6 +37,8 @@ export interface CheckSettings {
   quiet?: Severity;
   /** --write-baseline: collect a waiver for every finding at or above this severity. */
   baseline?: Severity;
+  /** The DER of the certificate that will sign the DUIS requests (--signer). */
+  signer?: Uint8Array;
 }
 
 /** Issuer certificates: named by --issuer (force: whatever they are) or CAs found in the run. */
@@ -80,7 +82,7 @@ export class Batch {
     private readonly settings: CheckSettings,
     issuers: IssuerList,
   ) {
-    this.checker = new Checker(applyConfig({ at: settings.at, environment: settings.environment, only: settings.only, ignore: settings.ignore, kind: settings.kind, crypto: createNodeCrypto() }, settings.config));
+    this.checker = new Checker(applyConfig({ at: settings.at, environment: settings.environment, only: settings.only, ignore: settings.ignore, kind: settings.kind, signer: settings.signer, crypto: createNodeCrypto() }, settings.config));
     for (const issuer of issuers) this.checker.addIssuer(issuer.der, issuer.force);
     this.noIssuers = issuers.length === 0;
     this.format = outputFormat(settings.format, settings.colour, { noIssuers: this.noIssuers });

@@ -1,5 +1,6 @@
 import type { RuleMeta } from '../lint/index.js';
 import type { Write } from './output.js';
+import { appliesToText } from '../report/rules-markdown.js';
 import { CATALOGUE } from '../rules/index.js';
 import { DEFAULT_ROLE_TABLE } from '../smki/index.js';
 import { loadConfig } from './config-file.js';
@@ -12,7 +13,7 @@ export function runRules(format: 'text' | 'json', write: Write): number {
   }
   const width = Math.max(...CATALOGUE.map((r) => r.id.length));
   for (const r of CATALOGUE) {
-    const kinds = r.appliesTo === 'all' ? 'all kinds' : r.appliesTo.join(', ');
+    const kinds = appliesToText(r);
     write(`${r.id.padEnd(width)}  ${r.severity.padEnd(7)}  ${r.description}\n${' '.repeat(width + 11)}${r.documents.join(', ')} · ${kinds} · ${r.citation}${effectiveText(r)}\n`);
   }
   write(`\n${CATALOGUE.length} rules\n`);

@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { isCertificateEntry, entriesOf } from '../check/entries.js';
+import { documentEntries, entriesOf, isCertificateEntry } from '../check/entries.js';
 import { applyConfig } from '../check/config.js';
 import { resolveOptions } from '../check/options.js';
 import { loadConfig } from './config-file.js';
@@ -23,6 +23,7 @@ import { listFiles } from './inputs.js';
 import type { BufferedOutput } from './output.js';
 import { WorkerPool } from './parallel.js';
 import { scanInputs, unitsOf } from './scan.js';
+import { readSigner } from './signer.js';
 import type { ScannedPiece } from './scan.js';
 import { TOOL } from './version.js';
 import { workersPayOff } from './workers-pay-off.js';
@@ -56,6 +57,8 @@ export function quietThreshold(failOn: FailOn): Severity {
 
 export interface CheckCommandOptions extends LintCommandOptions {
   kind?: CertificateKind;
+  /** The certificate file that will sign the DUIS requests checked (--signer). */
+  signer?: string;
   /**
    * Worker threads, at most the available cores; 1 checks in-process. Unset: the available
    * cores, for runs large enough that threads pay off (workersPayOff); set: used for any run but
@@ -95,6 +98,7 @@ export async function runCheck(inputs: string[], opts: CheckCommandOptions, out:
   const files = await listFiles(inputs);
   const issuerFiles = opts.issuers.length > 0 ? await listFiles(opts.issuers) : [];
   const config = loadConfig(opts.config);
+  const signer = opts.signer === undefined ? undefined : readSigner(opts.signer, opts.maxItemSize);
   // Validates --at, --environment, --only and --ignore before any reading.
   const resolved = resolveOptions(applyConfig({ at: opts.at, environment: opts.environment, only: opts.only, ignore: opts.ignore, crypto: createNodeCrypto() }, config));
   const settings: CheckSettings = {
@@ -104,6 +108,7 @@ export async function runCheck(inputs: string[], opts: CheckCommandOptions, out:
     ignore: opts.ignore,
     kind: opts.kind,
     requireIssuer: opts.requireIssuer,
+    signer,
     format: opts.format,
     colour: opts.colour,
     config,
@@ -203,7 +208,7 @@ function readIssuers(files: readonly InputFile[], maxItemSize: number): { issuer
   for (const file of files) {
     if (file.path === '-') throw new UsageError('--issuer - is not supported: name the file or directory of issuer certificates');
     for (const part of fileParts(file.path, { maxItemSize })) {
-      for (const e of entriesOf(part.detected, file.display)) {
+      for (const e of documentEntries(entriesOf(part.detected, file.display))) {
         if (e.problem?.kind === 'unreadable' || e.problem?.kind === 'too-large') throw new UsageError(`issuer file ${e.problem.message}`);
         if (!isCertificateEntry(e)) continue;
         if (issuers.length < MAX_ISSUERS) issuers.push({ der: e.der, force: true });

@@ -1,6 +1,6 @@
 import { Checker } from '../check/checker.js';
 import { applyConfig } from '../check/config.js';
-import { entriesOf } from '../check/entries.js';
+import { entriesOf, resultEntries } from '../check/entries.js';
 import { loadConfig } from './config-file.js';
 import { createNodeCrypto } from '../crypto/node.js';
 import { decodeFailed, decodeFormat } from '../report/decode-formats.js';
@@ -39,7 +39,8 @@ export async function runDecode(inputs: string[], opts: DecodeCommandOptions, ou
   try {
     for (const file of files) {
       for await (const part of reader.read(file)) {
-        for (const entry of entriesOf(part.detected, file.display)) {
+        // A DUIS request, then each of its certificates.
+        for (const entry of resultEntries(entriesOf(part.detected, file.display))) {
           const result = checker.decodeEntry(entry);
           failed ||= decodeFailed(result);
           addToSummary(summary, result);

@@ -155,21 +155,21 @@ export function buildProgram(out: BufferedOutput, setExit: (code: number) => voi
   withLintOptions(
     program
       .command('check')
-      .description('lint certificates and certificate requests (PKCS#10 CSRs) against the SMKI profiles (files, directories, PEM bundles, - for stdin)')
-      .argument('<inputs...>', 'files, directories (recursive: *.pem *.crt *.cer *.der *.cert *.csr *.req) or - for standard input'),
+      .description('lint certificates, certificate requests (PKCS#10 CSRs) and the certificates in DUIS service requests against the SMKI profiles (files, directories, PEM bundles, - for stdin)')
+      .argument('<inputs...>', 'files, directories (recursive: *.pem *.crt *.cer *.der *.cert *.csr *.req *.xml) or - for standard input'),
   )
     .addOption(kindOption())
     .option('--issuer <file|dir>', 'issuer certificates to check signatures and links against (repeatable); CA certificates in the inputs are used too', repeatable)
-    .option('--require-issuer', 'a certificate whose issuer is not available is an error, not a notice')
+    .option('--require-issuer', 'a certificate whose issuer is not available gets the error chain.issuer.unavailable, not the notice chain.not-checked')
+    .option('--signer <file>', 'the XML signing certificate that will sign the DUIS requests checked: role 0x87, the RequestID\'s sender, valid at --at, the issuer and serial ds:KeyInfo names (the XML signature itself is not verified)')
     .option('-j, --jobs <n>', `worker threads, at most the ${availableJobs()} available cores (default: all of them, once a run is large enough for threads to pay off)`, positiveInteger)
     .option('--write-baseline <file>', 'write a configuration with a waiver for every finding that reaches --fail-on, reason and expires left for you to fill')
     .option('--no-color', 'never colour the output')
-    .addHelpText('after', '\nA run of more than about a second shows a progress line on stderr when stderr is a terminal and the output goes elsewhere (--output, a pipe, a file).')
-    .addHelpText('after', EXIT_CODES_HELP)
-    .action(async (inputs: string[], o: ParsedLintOptions & { kind?: CertificateKind; jobs?: number; writeBaseline?: string }) => {
+    .addHelpText('after', '\nA DUIS service request (XML, sr:Request) is recognised by its content: each certificate in it is an item of its own,\nfound at its element and line, then the request\'s rules check what it will place on Devices (duis.*).\n\nA run of more than about a second shows a progress line on stderr when stderr is a terminal and the output goes elsewhere (--output, a pipe, a file).\n\nExamples:\n  smki-lint check request.xml --signer xml-signer.pem\n  smki-lint check outgoing/ --issuer issuing-oca.pem --format sarif -o results.sarif\n' + EXIT_CODES_HELP)
+    .action(async (inputs: string[], o: ParsedLintOptions & { kind?: CertificateKind; jobs?: number; signer?: string; writeBaseline?: string }) => {
       const progress = showsProgress(process.stderr.isTTY === true, outputIsTTY(o.output));
       const warn = (line: string) => process.stderr.write(`smki-lint: ${terminalSafe(line)}\n`);
-      setExit(await withOutput(o.output, out, (to) => runCheck(inputs, { ...lintCommandOptions(o), kind: o.kind, jobs: o.jobs, writeBaseline: o.writeBaseline, progress }, to, warn)));
+      setExit(await withOutput(o.output, out, (to) => runCheck(inputs, { ...lintCommandOptions(o), kind: o.kind, jobs: o.jobs, signer: o.signer, writeBaseline: o.writeBaseline, progress }, to, warn)));
     });
 
   withLintOptions(
@@ -182,7 +182,7 @@ export function buildProgram(out: BufferedOutput, setExit: (code: number) => voi
       .option('--certificates <file|dir>', 'certificates to pair with them (repeatable); a request with no certificate, a certificate with no request and two certificates for one request are findings', repeatable),
   )
     .option('--issuer <file|dir>', 'issuer certificates, to check signatures, key identifiers and validity against (repeatable); CA certificates among the certificates are used too', repeatable)
-    .option('--require-issuer', 'a certificate whose issuer is not available is an error, not a notice')
+    .option('--require-issuer', 'a certificate whose issuer is not available gets the error chain.issuer.unavailable, not the notice chain.not-checked')
     .option('--no-color', 'never colour the output')
     .addHelpText('after', '\nExamples:\n  smki-lint compare supplier.csr supplier.pem\n  smki-lint compare --requests submitted/ --certificates issued/ --issuer issuing-oca.pem --fail-on warning')
     .addHelpText('after', EXIT_CODES_HELP)

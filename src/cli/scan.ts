@@ -1,4 +1,5 @@
-import { isIssuerItem } from '../check/entries.js';
+import { detectedIssuers } from '../check/entries.js';
+import { detectedCount } from '../input/index.js';
 import type { InputFile, InputPiece, SourcePart } from '../input/node.js';
 import type { InputReader } from '../input/node.js';
 
@@ -38,6 +39,8 @@ export async function scanInputs(files: readonly InputFile[], reader: InputReade
     if (!piece.parts) return;
     let cost = PART_COST;
     for (const item of part.detected.items) cost += item.der.length + PART_COST;
+    // A DUIS request: its parsed header and places, and its certificates' DER.
+    for (const content of part.detected.request?.contents ?? []) cost += ('der' in content ? content.der.length : 0) + 4 * PART_COST;
     if (kept + cost <= keepBytes) {
       piece.parts.push(part);
       kept += cost;
@@ -47,12 +50,11 @@ export async function scanInputs(files: readonly InputFile[], reader: InputReade
     keepBytes = 0;
   };
   const count = (part: SourcePart): number => {
-    for (const item of part.detected.items) {
-      if (!isIssuerItem(item)) continue;
-      if (scan.issuers.length < maxIssuers) scan.issuers.push(item.der);
+    for (const der of detectedIssuers(part.detected)) {
+      if (scan.issuers.length < maxIssuers) scan.issuers.push(der);
       else scan.issuersLeftOut++;
     }
-    const n = part.detected.items.length + part.detected.problems.length;
+    const n = detectedCount(part.detected);
     scan.items += n;
     return n;
   };

@@ -56,6 +56,7 @@ const NAMES: Record<string, string> = {
   '1.3.6.1.5.5.7.1.1': 'authorityInfoAccess',
   [OID.hardwareModuleName]: 'hardwareModuleName',
   [OID.extensionRequest]: 'extensionRequest',
+  '1.2.840.113549.1.9.7': 'challengePassword',
   '1.3.6.1.5.5.7.3.1': 'serverAuth',
   '1.3.6.1.5.5.7.3.2': 'clientAuth',
 };

@@ -4,12 +4,19 @@ import { asBytes } from '../der/bytes.js';
 import type { BytesLike } from '../der/bytes.js';
 import { scanBare } from './bare.js';
 import { describeNoCertificate } from './describe.js';
+import { detectDuisRequest } from './duis.js';
 import { scanPem } from './pem.js';
 import { isText } from './text.js';
 import type { DetectedInput } from './types.js';
 import { narrowUtf16 } from './utf16.js';
 
-export type { DetectedInput, InputItem, InputProblem, InputProblemKind, ItemEncoding } from './types.js';
+export type { DetectedInput, DetectedRequest, InputItem, InputProblem, InputProblemKind, ItemEncoding } from './types.js';
+
+/** How many results what was detected gives: one per item and problem; a DUIS request one, and one per certificate. */
+export function detectedCount(detected: DetectedInput): number {
+  const request = detected.request ? 1 + detected.request.contents.length : 0;
+  return detected.items.length + detected.problems.length + request;
+}
 
 /**
  * Every item in `bytes`, with one shared index sequence for items and problems in source order.
@@ -28,6 +35,8 @@ export function detectItems(input: BytesLike): DetectedInput {
 }
 
 function detectInText(bytes: Uint8Array, start: number): DetectedInput {
+  const duis = detectDuisRequest(bytes, start);
+  if (duis) return duis;
   // PEM first: text around armour is never read as bare base64.
   const pem = scanPem(bytes, start);
   if (pem) return pem;

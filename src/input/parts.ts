@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import process from 'node:process';
 import { concatBytes } from './bytes.js';
 import { describeLargeStart } from './describe.js';
-import { detectItems } from './detect.js';
+import { detectItems, detectedCount } from './detect.js';
 import { readStart } from './file-bytes.js';
 import type { FileStart } from './file-bytes.js';
 import { osReason } from './os-error.js';
@@ -163,7 +163,7 @@ export async function* streamParts(stream: AsyncIterable<Uint8Array | string>, m
       spool?.keep(bytes);
       const detected = detectItems(bytes);
       yield { at: START, detected };
-      at = { offset: size, index: detected.items.length + detected.problems.length, line: 1 };
+      at = { offset: size, index: detectedCount(detected), line: 1 };
     }
     const failure = unreadable(at, error);
     spool?.failed(failure);

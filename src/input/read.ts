@@ -10,6 +10,7 @@ import { concatBytes } from './bytes.js';
 import { displayPath } from './display-path.js';
 import { fsPath } from './fs-path.js';
 import { readStart } from './file-bytes.js';
+import type { FileStart } from './file-bytes.js';
 import { osReason } from './os-error.js';
 
 export interface Source {
@@ -23,8 +24,8 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
-/** The file names a directory walk picks up by default (compared case-insensitively): certificates and requests. */
-export const CERTIFICATE_EXTENSIONS: readonly string[] = Object.freeze(['.pem', '.crt', '.cer', '.der', '.cert', '.csr', '.req']);
+/** The file names a directory walk picks up by default (compared case-insensitively): certificates, CSRs and DUIS requests. */
+export const CERTIFICATE_EXTENSIONS: readonly string[] = Object.freeze(['.pem', '.crt', '.cer', '.der', '.cert', '.csr', '.req', '.xml']);
 
 export interface ExpandOptions {
   /** Name endings a directory walk keeps, e.g. ['.pem', '.csr']; default CERTIFICATE_EXTENSIONS. */
@@ -166,21 +167,24 @@ export async function readSource(path: string): Promise<Source> {
 }
 
 /**
- * A file's bytes, read synchronously: for the many small files of a certificate repository, one
+ * A file's bytes, at most maxItemSize of them (more is a usage error), read synchronously: for the many small files of a certificate repository, one
  * blocking open/read/close beats a round trip through the thread pool per call several times over.
  */
-export function readFileSource(path: FilePath): Source {
+export function readFileSource(path: FilePath, maxItemSize = Infinity): Source {
   const display = displayPath(path);
+  let start: FileStart;
   try {
     const fd = openSync(fsPath(path), 'r');
     try {
-      return { path: display, bytes: readStart(fd, Infinity).bytes };
+      start = readStart(fd, maxItemSize);
     } finally {
       closeSync(fd);
     }
   } catch (error) {
     throw usageError(display, error);
   }
+  if (!start.complete) throw new UsageError(`'${display}' is larger than the item size limit (${maxItemSize} bytes; --max-item-size)`);
+  return { path: display, bytes: start.bytes };
 }
 
 async function readStdin(): Promise<Uint8Array> {

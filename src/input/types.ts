@@ -1,3 +1,5 @@
+import type { CertificateContent, DuisRequest } from '../duis/request.js';
+
 /** How one item was written in its source. */
 export type ItemEncoding = 'pem' | 'der' | 'base64' | 'hex';
 
@@ -32,4 +34,12 @@ export type InputProblemKind = 'no-certificate' | 'invalid-encoding' | 'too-larg
 export interface DetectedInput {
   items: InputItem[];
   problems: InputProblem[];
+  /** A DUIS service request: a container whose certificate elements are its items. */
+  request?: DetectedRequest;
+}
+
+/** A DUIS service request as read, with the content of each of its certificate elements, in the same order. */
+export interface DetectedRequest {
+  request: DuisRequest;
+  contents: CertificateContent[];
 }

@@ -47,9 +47,11 @@ export class Linter {
   lint(target: LintTarget, phase: 'certificate' | 'chain' | 'all' = 'all'): LintOutcome {
     const findings: Finding[] = [];
     const notEffective: NotEffective[] = [];
-    const malformed = target.doc.problems.length > 0;
-    // A request's certificate would be issued now; a certificate was issued at its notBefore.
+    const container = target.document === 'duis-request';
+    const malformed = !container && target.doc.problems.length > 0;
+    // A CSR's certificate would be issued now, and a DUIS request sent now; a certificate was issued at its notBefore.
     const issued = (target.document === 'certificate' ? target.cert.validity?.notBefore?.ms : undefined) ?? this.options.evaluationTime;
+    const when = container ? 'DUIS request checked' : 'certificate issued';
     const paired = target.document === 'certificate' && target.request !== undefined;
     let current: Rule | undefined;
     const ctx: RuleContext = {
@@ -60,17 +62,20 @@ export class Linter {
       crypto: this.options.crypto,
       report: (r: Report) => {
         const rule = current!;
-        const f: Finding = { ruleId: rule.id, severity: r.severity ?? rule.severity, message: r.message, path: r.path, citation: rule.documentCitations?.[target.document] ?? rule.citation };
+        const f: Finding = { ruleId: rule.id, severity: rule.severity, message: r.message, path: r.path, citation: rule.documentCitations?.[target.document] ?? rule.citation };
         if (r.offset !== undefined) f.offset = r.offset;
+        if (r.line !== undefined) f.line = r.line;
+        if (r.column !== undefined) f.column = r.column;
         findings.push(f);
       },
     };
-    for (const rule of this.byKind.get(target.document)!.get(target.view.kind)!) {
+    // A DUIS request has no SMKI kind; its rules apply to every kind.
+    for (const rule of this.byKind.get(target.document)!.get(container ? 'unknown' : target.view.kind)!) {
       if (malformed && !rule.onMalformed) continue;
       if (rule.needsRequest && !paired) continue;
       if (phase === 'certificate' && rule.needsChain) continue;
       if (phase === 'chain' && !rule.needsChain) continue;
-      const outside = outsideEffective(rule, issued);
+      const outside = outsideEffective(rule, issued, when);
       if (outside) {
         notEffective.push({ ruleId: rule.id, reason: outside });
         continue;
@@ -95,7 +100,7 @@ export class Linter {
 /** Effective dates parsed once per rule; most rules have none. */
 const EFFECTIVE = new WeakMap<Rule, { from: number; until: number }>();
 
-function outsideEffective(rule: Rule, issued: number): string | undefined {
+function outsideEffective(rule: Rule, issued: number, when: string): string | undefined {
   if (!rule.effective) return undefined;
   let bounds = EFFECTIVE.get(rule);
   if (!bounds) {
@@ -104,15 +109,16 @@ function outsideEffective(rule: Rule, issued: number): string | undefined {
   }
   if (issued >= bounds.from && issued < bounds.until) return undefined;
   const day = new Date(issued).toISOString().slice(0, 10);
-  return issued < bounds.from ? `certificate issued ${day}, before the rule took effect on ${rule.effective.from}` : `certificate issued ${day}, after the rule ceased on ${rule.effective.until}`;
+  return issued < bounds.from ? `${when} ${day}, before the rule took effect on ${rule.effective.from}` : `${when} ${day}, after the rule ceased on ${rule.effective.until}`;
 }
 
-/** Worst first, then by byte offset (unknown last), then by rule id: a deterministic order. */
+/** Worst first, then by byte offset and line (unknown last), then by rule id: a deterministic order. */
 export function sortFindings(findings: Finding[]): Finding[] {
   return findings.sort(
     (a, b) =>
       SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] ||
       (a.offset ?? Number.MAX_SAFE_INTEGER) - (b.offset ?? Number.MAX_SAFE_INTEGER) ||
+      (a.line ?? Number.MAX_SAFE_INTEGER) - (b.line ?? Number.MAX_SAFE_INTEGER) ||
       (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0),
   );
 }

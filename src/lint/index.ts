@@ -5,6 +5,6 @@ export type { LintOptions, LintOutcome } from './engine.js';
 export { ENGINE_FINDINGS, INPUT_NO_CERTIFICATE, INPUT_INVALID_ENCODING, INPUT_NOT_CERTIFICATE, INPUT_LABEL_MISMATCH, INPUT_TOO_LARGE, INPUT_UNREADABLE, INTERNAL_RULE_ERROR, CONFIG_FINDINGS, CONFIG_WAIVER_EXPIRED, CONFIG_WAIVER_UNUSED, COMPARE_FINDINGS, COMPARE_CERTIFICATE_MISSING, COMPARE_REQUEST_MISSING, COMPARE_CERTIFICATE_DUPLICATE } from './engine-findings.js';
 export { matchesAny, isSelected } from './selection.js';
 export type { RuleSelection } from './selection.js';
-export { DOCUMENT_KINDS, SEVERITIES, SEVERITY_RANK } from './types.js';
+export { DOCUMENT_KINDS, SEVERITIES, SEVERITY_POLICY_EXCEPTIONS, SEVERITY_RANK } from './types.js';
 export type * from './types.js';
 export { certificateTarget, requestTarget } from './targets.js';

@@ -1,10 +1,18 @@
 import type { CryptoAdapter } from '../crypto/adapter.js';
-import type { Certificate, CertificationRequest, DocumentKind, DocumentModel } from '../x509/index.js';
+import type { Certificate, CertificationRequest, DerDocumentKind, DocumentKind, DocumentModel } from '../x509/index.js';
 import type { CertificateKind, Environment, RoleTable, SmkiView } from '../smki/index.js';
+import type { DuisCertificatePlace, DuisRequest } from '../duis/request.js';
 
 export type Severity = 'error' | 'warning' | 'notice';
 
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'notice'];
+
+/**
+ * The findings whose error is not a MUST of a cited text: each reports that the checker could not
+ * check a document (a rule failed, or the input was too large or unreadable), not that the
+ * document is wrong, and is an error so that no run passes unchecked.
+ */
+export const SEVERITY_POLICY_EXCEPTIONS: readonly string[] = ['internal.rule-error', 'input.too-large', 'input.unreadable'];
 
 /** Higher is worse. */
 export const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, notice: 1 };
@@ -12,7 +20,7 @@ export const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, n
 export type { DocumentKind } from '../x509/index.js';
 
 /** Every document kind a rule can apply to, in catalogue order. */
-export const DOCUMENT_KINDS: readonly DocumentKind[] = ['certificate', 'csr'];
+export const DOCUMENT_KINDS: readonly DocumentKind[] = ['certificate', 'csr', 'duis-request'];
 
 /** How sure the project is of the fact a rule checks (see the spec's confidence tags). */
 export type RuleSource = 'spec' | 'dcc' | 'seen' | 'adopted';
@@ -30,6 +38,9 @@ export interface Finding {
   path: string;
   /** Byte offset in the document's encoding (the item's DER for a certificate or CSR), where known. */
   offset?: number;
+  /** Line and column in the source, for findings about an XML element of a DUIS request. */
+  line?: number;
+  column?: number;
   citation: string;
   /** Set when a waiver of the configuration accepts this finding: it is reported but does not count. */
   waived?: Waived;
@@ -50,8 +61,15 @@ export interface NotEffective {
 export interface RuleMeta {
   /** Stable, namespaced: renaming one is a breaking change. */
   id: string;
-  /** error: a MUST of the profile; warning: a SHOULD or established practice; notice: information. */
+  /**
+   * error: a MUST of a text the project has read and cites (so its source is 'spec'); warning: a
+   * SHOULD, observed practice or a reading the project adopted; notice: information.
+   */
   severity: Severity;
+  /**
+   * The SMKI kinds the rule applies to (SMKI_KINDS for every one); 'all' also takes documents of no
+   * SMKI kind ('unknown'), which suits rules about encoding, decoding or pairing, not a profile.
+   */
   appliesTo: readonly CertificateKind[] | 'all';
   /** The documents the rule reads: certificates, certification requests, or both. */
   documents: readonly DocumentKind[];
@@ -71,12 +89,13 @@ export interface RuleMeta {
   needsRequest?: boolean;
 }
 
-/** What a rule reports; severity defaults to the rule's own. */
+/** What a rule reports; the finding takes the rule's severity (one severity per rule id). */
 export interface Report {
   path: string;
   message: string;
   offset?: number;
-  severity?: Severity;
+  line?: number;
+  column?: number;
 }
 
 export interface RuleContext {
@@ -110,13 +129,43 @@ export interface RequestTarget extends TargetBase {
   csr: CertificationRequest;
 }
 
+/** A certificate of a DUIS request: its element, what the placement table says it is for, and the certificate as checked. */
+export interface DuisCertificate {
+  place: DuisCertificatePlace;
+  /** Its item index within the source. */
+  index: number;
+  /** What the element's content decoded as, when it decoded as a document at all. */
+  document?: DerDocumentKind;
+  /** Absent when the element's content is not a certificate that decodes. */
+  cert?: Certificate;
+  view?: SmkiView;
+  sha256?: string;
+  chain?: ChainInfo;
+}
+
+/** The certificate that will sign DUIS requests (--signer). */
+export interface SignerCertificate {
+  cert: Certificate;
+  view: SmkiView;
+  sha256: string;
+}
+
+/** A DUIS service request, with every certificate in it decoded and checked. */
+export interface DuisRequestTarget {
+  document: 'duis-request';
+  request: DuisRequest;
+  certificates: DuisCertificate[];
+  signer?: SignerCertificate;
+}
+
 /** One document to lint; `document` says which kind, and so which of the fields below it has. */
-export type LintTarget = CertificateTarget | RequestTarget;
+export type LintTarget = CertificateTarget | RequestTarget | DuisRequestTarget;
 
 /** The target a rule receives, by the documents it declares. */
 export interface DocumentTargets {
   certificate: CertificateTarget;
   csr: RequestTarget;
+  'duis-request': DuisRequestTarget;
 }
 
 /** A certification request paired with the certificate issued for it. */

@@ -1,6 +1,6 @@
 import type { CertificateResult } from '../check/result.js';
 import { decodeSummaryJson } from './decode-json.js';
-import { renderCertificate, renderRequest } from './decode-text.js';
+import { renderCertificate, renderDuisRequest, renderRequest } from './decode-text.js';
 import type { OutputFormat } from './format.js';
 import type { Style } from './style.js';
 import { terminalSafe } from './terminal-safe.js';
@@ -26,7 +26,8 @@ export function decodeFormat(name: DecodeFormatName, style: Style): OutputFormat
       return {
         begin: () => '',
         result(r) {
-          const heading = `${r.source.path} [${r.source.index}]`;
+          const heading = `${r.source.path} [${r.source.index}]` + (r.source.element !== undefined ? `  ${r.source.element} (line ${r.source.line})` : '');
+          if (r.duis) return renderDuisRequest(heading, r.duis, style) + '\n';
           if (!r.view) return `${style.bold(terminalSafe(heading))}\n  ${style.red('not a certificate or request')}: ${terminalSafe(notDecoded(r))}\n\n`;
           if (r.csr) return renderRequest(heading, r.csr, r.view, r.sha256 ?? '', style) + '\n';
           return renderCertificate(heading, r.certificate!, r.view, r.sha256 ?? '', style) + '\n';
@@ -38,6 +39,7 @@ export function decodeFormat(name: DecodeFormatName, style: Style): OutputFormat
 }
 
 function decodeJson(r: CertificateResult): unknown {
+  if (r.duis) return { source: r.source, document: r.document, duis: r.duis };
   return r.view ? decodeSummaryJson(r) : { source: r.source, error: notDecoded(r) };
 }
 
@@ -48,9 +50,10 @@ function notDecoded(r: CertificateResult): string {
 /**
  * Whether decode reports a problem for this item: it is not a certificate or request, it could
  * not be fully decoded, or its encoding breaks DER (the problems check reports as der.* and
- * decode.malformed).
+ * decode.malformed). A DUIS request is a container: its certificates are items of their own.
  */
 export function decodeFailed(r: CertificateResult): boolean {
+  if (r.duis) return false;
   const model = r.certificate ?? r.csr;
   return !model || model.problems.length > 0 || model.violations.length > 0;
 }

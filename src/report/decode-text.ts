@@ -3,6 +3,7 @@ import { KIND_TITLES, REQUEST_KIND_TITLES } from '../smki/index.js';
 import type { SmkiView } from '../smki/index.js';
 import { KNOWN_EXTENSIONS, findExtension, formatName } from '../x509/index.js';
 import type { AlgorithmIdentifier, Certificate, CertificationRequest, DocumentModel, Extension, ExtensionValues, RelativeDistinguishedName, TimeField } from '../x509/index.js';
+import type { DuisSummary } from '../check/duis-result.js';
 import type { Style } from './style.js';
 import { terminalSafe as safe } from './terminal-safe.js';
 
@@ -147,4 +148,18 @@ function valueText(name: keyof ExtensionValues, v: ExtensionValues[keyof Extensi
     case 'extKeyUsage':
       return (v as string[]).map(describeOid).join(', ');
   }
+}
+
+/** A DUIS request's header: what it is, whom it is from and to, and how many certificates follow. */
+export function renderDuisRequest(heading: string, duis: DuisSummary, style: Style): string {
+  const lines: string[] = [style.bold(safe(heading))];
+  const row = (label: string, value: string) => lines.push(`  ${style.dim(label.padEnd(24))}${safe(value)}`);
+  row('Document', `DUIS service request, schemaVersion ${duis.schemaVersion ?? '(none)'}`);
+  row('Request type', duis.title ? `${duis.serviceReferenceVariant} ${duis.title} (sr:${duis.requestType})` : `sr:${duis.requestType ?? '(none)'}, which carries no certificate`);
+  row('RequestID', duis.requestId ?? '(none)');
+  if (duis.originator) row('Sender', `${duis.originator} (the DCC User; its XML signing certificate signs)`);
+  if (duis.target) row('Target', duis.target);
+  if (duis.remotePartyRole !== undefined) row('RemotePartyRole', duis.remotePartyRole);
+  row('Certificates', `${duis.certificates} (the items that follow)`);
+  return lines.join('\n') + '\n';
 }

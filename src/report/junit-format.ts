@@ -51,8 +51,9 @@ export const JUNIT_FORMAT: OutputFormat = {
       body += `  <${element} type="${attr(first.ruleId)}" message="${attr(message)}">${text(details)}</${element}>\n`;
     }
     if (output.length > 0) body += `  <system-out>${text(output.join('\n'))}</system-out>\n`;
-    const classname = r.kind === undefined ? 'input' : r.document === 'csr' ? `csr.${r.kind}` : r.kind;
-    const open = `<testcase classname="${attr(classname)}" name="${attr(`${r.source.path} [${r.source.index}]`)}" time="0"`;
+    const classname = r.duis ? 'duis-request' : r.kind === undefined ? 'input' : r.document === 'csr' ? `csr.${r.kind}` : r.kind;
+    const element = r.source.element !== undefined ? ` ${r.source.element}` : '';
+    const open = `<testcase classname="${attr(classname)}" name="${attr(`${r.source.path} [${r.source.index}]${element}`)}" time="0"`;
     return body ? `${open}>\n${body}</testcase>\n` : `${open}/>\n`;
   },
   separator: '',
@@ -64,7 +65,7 @@ export const JUNIT_FORMAT: OutputFormat = {
 };
 
 function where(f: Finding): string {
-  const at = [f.path && `at ${f.path}`, f.offset !== undefined && `(offset ${f.offset})`].filter(Boolean).join(' ');
+  const at = [f.path && `at ${f.path}`, f.offset !== undefined && `(offset ${f.offset})`, f.line !== undefined && `(line ${f.line})`].filter(Boolean).join(' ');
   return (at ? at + ' ' : '') + '— ' + f.citation;
 }
 

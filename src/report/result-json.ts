@@ -10,6 +10,7 @@ export function resultToJson(result: CertificateResult): Record<string, unknown>
   if (result.subject !== undefined) out.subject = result.subject;
   if (result.issuer !== undefined) out.issuer = result.issuer;
   if (result.request !== undefined) out.request = result.request;
+  if (result.duis !== undefined) out.duis = result.duis;
   out.findings = result.findings;
   if (result.notEffective.length > 0) out.notEffective = result.notEffective;
   return out;

@@ -89,8 +89,9 @@ function notification(ruleId: string, level: string, text: string) {
 function sarifResult(r: CertificateResult, f: Finding, seen: Map<string, number>) {
   const ruleIndex = RULE_INDEX.get(f.ruleId);
   const properties: Record<string, unknown> = { itemIndex: r.source.index, fieldPath: f.path };
-  // No region: the byte offset is into the document's DER, which is not the file's bytes when the file is PEM, base64 or hex.
+  // The byte offset is into the document's DER, which is not the file's bytes when the file is PEM, base64 or hex.
   if (f.offset !== undefined) properties.derOffset = f.offset;
+  if (r.source.element !== undefined) properties.element = r.source.element;
   if (r.sha256 !== undefined) properties.sha256 = r.sha256;
   if (r.document !== undefined) properties.document = r.document;
   if (r.kind !== undefined) properties.kind = r.kind;
@@ -105,12 +106,17 @@ function sarifResult(r: CertificateResult, f: Finding, seen: Map<string, number>
     ...(ruleIndex !== undefined ? { ruleIndex } : {}),
     level: LEVEL[f.severity],
     message: { text: f.path ? `${f.message} [${f.path}]` : f.message },
-    // GitHub code scanning needs a start line: the item's own line, or the file's first for binary DER.
-    locations: [{ physicalLocation: { artifactLocation: { uri }, region: { startLine: r.source.line ?? 1 } } }],
+    // GitHub code scanning needs a start line: the XML element's for a DUIS request's finding, else the item's own line, or the file's first for binary DER.
+    locations: [{ physicalLocation: { artifactLocation: { uri }, region: region(r, f) } }],
     partialFingerprints: { [FINGERPRINT_KEY]: fingerprint },
     ...(f.waived ? { suppressions: [{ kind: 'external', status: 'accepted', justification: `${f.waived.reason} (waived until ${f.waived.expires})` }] } : {}),
     properties,
   };
+}
+
+function region(r: CertificateResult, f: Finding): { startLine: number; startColumn?: number } {
+  if (f.line !== undefined) return f.column !== undefined ? { startLine: f.line, startColumn: f.column } : { startLine: f.line };
+  return { startLine: r.source.line ?? 1 };
 }
 
 function indent(json: string, pad: string): string {

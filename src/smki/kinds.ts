@@ -2,6 +2,12 @@ export type CertificateKind = 'organisation' | 'device' | 'issuing-oca' | 'root'
 
 export const CERTIFICATE_KINDS: readonly CertificateKind[] = ['organisation', 'device', 'issuing-oca', 'root', 'device-ca', 'unknown'];
 
+/** A kind that has an SMKI profile: every kind but 'unknown'. */
+export type SmkiKind = Exclude<CertificateKind, 'unknown'>;
+
+/** Every SMKI kind: the kinds that have a profile ('unknown' has none). */
+export const SMKI_KINDS: readonly SmkiKind[] = ['organisation', 'device', 'issuing-oca', 'root', 'device-ca'];
+
 export const KIND_TITLES: Record<CertificateKind, string> = {
   organisation: 'Organisation Certificate',
   device: 'Device Certificate',

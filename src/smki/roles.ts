@@ -1,3 +1,5 @@
+import { NOVEMBER_2020_RELEASE, NOVEMBER_2020_RELEASE_NOTE } from './sec-releases.js';
+
 /**
  * Remote Party Role Codes: the data every role rule reads. In a certificate the code is the
  * subject OU as exactly two hex characters; the SMKI Repository interface writes it in decimal.
@@ -24,9 +26,12 @@ export interface RoleDefinition {
   endEntity: boolean;
   /** Key usages seen in practice; a mismatch is a warning, not an error. */
   keyUsages: RoleKeyUsage[];
-  /** Whether the Subject X520 Common Name may be populated (OCP Annex B as corrected in November 2020). */
+  /**
+   * Whether the Subject X520 Common Name may be populated: the OCP rule as the BEIS consultation of
+   * 23 October 2020 describes it (para 2.11, corrected for the November 2020 SEC Release).
+   */
   commonNamePermitted: boolean;
-  /** ISO date from which the role is in force, where known. */
+  /** ISO date from which the role is in force, where known (for 135, the date BEIS proposed). */
   inForceFrom?: string;
   notes?: string;
 }
@@ -53,7 +58,7 @@ export const DEFAULT_ROLES: readonly RoleDefinition[] = [
   role(8, { name: 'loadController', title: 'Load Controller', definedBy: 'GBCS (later versions)', status: 'assigned', endEntity: true, keyUsages: ['digitalSignature', 'keyAgreement'], commonNamePermitted: false, notes: 'in DUIS 5.x schemas and the 2023 DCC test PKI; absent from older GBCS enumerations' }),
   role(127, { name: 'other', title: 'Other', definedBy: GBCS, status: 'assigned', endEntity: true, keyUsages: ['digitalSignature', 'keyAgreement'], commonNamePermitted: false }),
   role(134, { name: 'centralisedSwitchingService', title: 'Reserved for the Centralised Switching Service', definedBy: SECTION_L, status: 'reserved', endEntity: false, keyUsages: [], commonNamePermitted: false, notes: 'the June 2020 OCP draft wrote "86" where XML signing (0x87 = 135) was meant; corrected in the November 2020 SEC Release' }),
-  role(135, { name: 'xmlSigning', title: 'XML signing (User XML signing, DUIS)', definedBy: SECTION_L, status: 'assigned', endEntity: true, keyUsages: ['digitalSignature'], commonNamePermitted: true, inForceFrom: '2020-11-29', notes: 'SEC Section L3.18, in force from the November 2020 SEC Release' }),
+  role(135, { name: 'xmlSigning', title: 'XML signing (User XML signing, DUIS)', definedBy: SECTION_L, status: 'assigned', endEntity: true, keyUsages: ['digitalSignature'], commonNamePermitted: true, inForceFrom: NOVEMBER_2020_RELEASE, notes: `SEC Section L3.18; ${NOVEMBER_2020_RELEASE} is ${NOVEMBER_2020_RELEASE_NOTE}` }),
   role(137, { name: 'dspXmlSigning', title: "DSP XML signing (DCC's signature on DUIS responses)", definedBy: 'SEC (DCC usage)', status: 'assigned', endEntity: true, keyUsages: ['digitalSignature'], commonNamePermitted: false }),
 ];
 

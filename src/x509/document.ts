@@ -1,7 +1,7 @@
 import { DerNode, Tag, parseDer } from '../der/index.js';
 import { decodeCertificateTree } from './certificate.js';
 import { decodeRequestTree } from './request.js';
-import type { Certificate, CertificationRequest, DocumentKind } from './types.js';
+import type { Certificate, CertificationRequest, DerDocumentKind } from './types.js';
 
 /** A decoded document: which kind it is, with its model. */
 export type DecodedDocument = { kind: 'certificate'; model: Certificate } | { kind: 'csr'; model: CertificationRequest };
@@ -12,7 +12,7 @@ export type DecodedDocument = { kind: 'certificate'; model: Certificate } | { ki
  * an AlgorithmIdentifier), a request's info with a version INTEGER then a Name (a SEQUENCE of SETs)
  * and a SubjectPublicKeyInfo. Undefined when neither shape is there.
  */
-export function documentKindOf(root: DerNode | null): DocumentKind | undefined {
+export function documentKindOf(root: DerNode | null): DerDocumentKind | undefined {
   const inner = root?.is(Tag.Sequence) ? root.children?.[0] : undefined;
   const k = inner?.is(Tag.Sequence) ? inner.children : undefined;
   if (!k || k.length === 0) return undefined;
@@ -29,7 +29,7 @@ export function documentKindOf(root: DerNode | null): DocumentKind | undefined {
  * structure wins when it clearly says otherwise, and the declared kind (else a certificate) is
  * used when the structure says nothing. Never throws.
  */
-export function decodeDocument(der: Uint8Array, declared?: DocumentKind): DecodedDocument {
+export function decodeDocument(der: Uint8Array, declared?: DerDocumentKind): DecodedDocument {
   const parsed = parseDer(der);
   const kind = documentKindOf(parsed.root) ?? declared ?? 'certificate';
   return kind === 'csr' ? { kind, model: decodeRequestTree(der, parsed) } : { kind, model: decodeCertificateTree(der, parsed) };

@@ -220,4 +220,7 @@ export interface CertificationRequest extends DocumentModel {
 }
 
 /** What a document is: an X.509 certificate or a PKCS#10 certification request. */
-export type DocumentKind = 'certificate' | 'csr';
+export type DerDocumentKind = 'certificate' | 'csr';
+
+/** What a result is about: a DER document, or a DUIS service request (a container of certificates, see src/duis). */
+export type DocumentKind = DerDocumentKind | 'duis-request';

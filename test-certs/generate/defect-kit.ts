@@ -1,5 +1,7 @@
 import type { CertParts } from './certificate.js';
 import { buildCertificate, toPem } from './certificate.js';
+import type { Expected } from './locations.js';
+import { bytesLayout, certificateLayout, resolveExpected, ruleIds } from './locations.js';
 import { bytes, concat, seq, tlv } from './der-writer.js';
 import type { KeyPair } from './keys.js';
 import { sha256 } from './keys.js';
@@ -13,7 +15,8 @@ export interface Defect {
   name: string;
   kind: Kind;
   description: string;
-  expect: string[];
+  /** Every finding the sample gets, with where it points. */
+  expect: Expected[];
   /** Certificate parts (signed here), finished DER, or a whole file's text. */
   build(pki: ValidPki, label: string): CertParts | Uint8Array | { text: string };
 }
@@ -40,10 +43,19 @@ export function supplier(pki: ValidPki, label: string, options: Partial<Organisa
 export function renderDefect(defect: Defect, pki: ValidPki): SampleFile {
   const result = defect.build(pki, defect.name);
   let content: string;
-  if (result instanceof Uint8Array) content = toPem(result);
-  else if ('text' in result) content = result.text;
-  else content = toPem(buildCertificate(result).der);
-  return { file: `defects/${defect.name}.pem`, kind: defect.kind, description: defect.description, expect: defect.expect, content };
+  let findings;
+  if (result instanceof Uint8Array) {
+    content = toPem(result);
+    findings = resolveExpected(defect.expect, bytesLayout(result));
+  } else if ('text' in result) {
+    content = result.text;
+    findings = resolveExpected(defect.expect, undefined);
+  } else {
+    const der = buildCertificate(result).der;
+    content = toPem(der);
+    findings = resolveExpected(defect.expect, certificateLayout(result, der));
+  }
+  return { file: `defects/${defect.name}.pem`, kind: defect.kind, description: defect.description, expect: ruleIds(defect.expect), findings, content };
 }
 
 /** A signer whose ECDSA-Sig-Value gets a redundant leading 00 on r: the signature is no longer DER. */

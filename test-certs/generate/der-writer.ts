@@ -108,3 +108,7 @@ export function splitTlv(der: Uint8Array): { header: Uint8Array; content: Uint8A
   const headerLength = first < 0x80 ? 2 : 2 + (first & 0x7f);
   return { header: der.subarray(0, headerLength), content: der.subarray(headerLength) };
 }
+
+export const teletexString = (text: string) => tlv(0x14, ascii(text));
+/** BMPString: UTF-16 big-endian code units. */
+export const bmpString = (text: string) => tlv(0x1e, Uint8Array.from([...text].flatMap((c) => [c.charCodeAt(0) >> 8, c.charCodeAt(0) & 0xff])));

@@ -9,6 +9,7 @@ import { chainDefects } from './defects-chain.js';
 import { derDefects } from './defects-der.js';
 import { deviceDefects } from './defects-device.js';
 import { inputDefects } from './defects-input.js';
+import { duisSamples } from './duis.js';
 import { organisationDefects } from './defects-org.js';
 import { certificateLabelledRequest, renderRequestDefect, requestDefects } from './defects-request.js';
 import { MANIFEST, manifestText } from './manifest.js';
@@ -18,7 +19,7 @@ import { mixedBundle, validRequests } from './requests.js';
 import type { SampleFile, SamplePair } from './sample-file.js';
 
 /** The generated folders; everything else under test-certs/ (README, generate/) is left alone. */
-export const GENERATED_DIRS = ['valid', 'defects', 'bundles', 'requests', 'request-defects', 'pairs'] as const;
+export const GENERATED_DIRS = ['valid', 'defects', 'bundles', 'requests', 'request-defects', 'pairs', 'duis'] as const;
 
 const DEFECTS: Defect[] = [
   ...organisationDefects,
@@ -42,6 +43,7 @@ export function samplePkiFiles(): { files: SampleFile[]; pairs: SamplePair[] } {
     ...requestDefects.map((d) => renderRequestDefect(d, pki)),
     certificateLabelledRequest(pki),
     ...pairs.files,
+    ...duisSamples(pki),
   ];
   const seen = new Set<string>();
   for (const f of files) {

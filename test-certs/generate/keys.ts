@@ -13,8 +13,9 @@ export interface KeyPair {
   publicKey: Uint8Array;
   /** ecdsa-with-SHA256 over the message, DER ECDSA-Sig-Value, RFC 6979 nonce. */
   sign(message: Uint8Array): Uint8Array;
-  /** The same with ecdsa-with-SHA384 (P-256 keys only). */
+  /** The same with ecdsa-with-SHA384 and ecdsa-with-SHA512 (P-256 keys only). */
   signSha384?(message: Uint8Array): Uint8Array;
+  signSha512?(message: Uint8Array): Uint8Array;
 }
 
 const PREFIX = 'smki-lint sample ';
@@ -51,6 +52,7 @@ export function p256Key(label: string, compressed = false): KeyPair {
     publicKey: p256.getPublicKey(secret, compressed),
     sign: (message) => p256.sign(message, secret, { prehash: true, format: 'der', lowS: true }),
     signSha384: (message) => p256.sign(new Uint8Array(createHash('sha384').update(message).digest()), secret, { prehash: false, format: 'der', lowS: true }),
+    signSha512: (message) => p256.sign(new Uint8Array(createHash('sha512').update(message).digest()), secret, { prehash: false, format: 'der', lowS: true }),
   };
   cache.set(id, key);
   return key;

@@ -5,6 +5,7 @@
 export const OIDS = {
   ecdsaWithSha256: '1.2.840.10045.4.3.2',
   ecdsaWithSha384: '1.2.840.10045.4.3.3',
+  ecdsaWithSha512: '1.2.840.10045.4.3.4',
   ecPublicKey: '1.2.840.10045.2.1',
   prime256v1: '1.2.840.10045.3.1.7',
   secp384r1: '1.3.132.0.34',
@@ -20,7 +21,11 @@ export const OIDS = {
   certificatePolicies: '2.5.29.32',
   authorityKeyIdentifier: '2.5.29.35',
   extKeyUsage: '2.5.29.37',
+  nameConstraints: '2.5.29.30',
   clientAuth: '1.3.6.1.5.5.7.3.2',
+  serverAuth: '1.3.6.1.5.5.7.3.1',
+  /** id-qt-cps, the CPS pointer policy qualifier. */
+  cpsQualifier: '1.3.6.1.5.5.7.2.1',
   hardwareModuleName: '1.3.6.1.5.5.7.8.4',
   extensionRequest: '1.2.840.113549.1.9.14',
   challengePassword: '1.2.840.113549.1.9.7',

@@ -2,6 +2,9 @@ import type { Built } from './certificate.js';
 import { buildCertificate, toPem } from './certificate.js';
 import type { Usage } from './profiles.js';
 import { device, deviceCa, deviceEui, issuingOca, organisation, orgEui, rootOca } from './profiles.js';
+import { CERT, finding } from './expect-kit.js';
+import type { Expected } from './locations.js';
+import { resolveExpected, ruleIds } from './locations.js';
 import type { SampleFile } from './sample-file.js';
 
 /** The valid sample PKI: every certificate the defects are derived from or issued by. */
@@ -50,8 +53,8 @@ const USAGE_NAMES: Record<Usage, string> = { ds: 'digitalSignature', ka: 'keyAgr
 
 export function buildValidPki(): ValidPki {
   const files: SampleFile[] = [];
-  const add = (file: string, kind: SampleFile['kind'], description: string, built: Built, expect: string[] = []) =>
-    files.push({ file: `valid/${file}.pem`, kind, description, expect, content: toPem(built.der) });
+  const add = (file: string, kind: SampleFile['kind'], description: string, built: Built, expected: Expected[] = []) =>
+    files.push({ file: `valid/${file}.pem`, kind, description, expect: ruleIds(expected), findings: resolveExpected(expected, undefined), content: toPem(built.der) });
 
   const root = buildCertificate(rootOca('root-oca', 'TR'));
   add('root-oca', 'root', 'Root OCA OU=00, CN=TR: self-signed, no AKI, keyCertSign+cRLSign, cA without pathLen.', root);
@@ -59,7 +62,7 @@ export function buildValidPki(): ValidPki {
   add('issuing-oca', 'issuing-oca', 'Issuing OCA OU=07, CN=T1 issued by the root: pathLen 0, shaped like the reference Issuing OCA.', oca);
   const dca = buildCertificate(deviceCa('device-ca', 'D1A5', root));
   // No Device CA profile text exists, so the linter always adds its notice for this kind.
-  add('device-ca', 'device-ca', 'Device CA CN=D1A5 issued by the root, shaped like the Issuing OCA.', dca, ['device-ca.profile-unavailable']);
+  add('device-ca', 'device-ca', 'Device CA CN=D1A5 issued by the root, shaped like the Issuing OCA, valid until 2048.', dca, [finding('device-ca.profile-unavailable', CERT.subject)]);
 
   const orgs = new Map<string, Built>();
   ORGANISATIONS.forEach((o, i) => {
@@ -72,7 +75,12 @@ export function buildValidPki(): ValidPki {
 
   (['ds', 'ka'] as const).forEach((usage, i) => {
     const built = buildCertificate(device({ label: `device-${usage}`, usage, hwSerialNum: deviceEui(i + 1), issuer: dca }));
-    add(`device-${usage}`, 'device', `Device certificate, ${USAGE_NAMES[usage]}, issued by the Device CA: empty subject, hardwareModuleName, notAfter 9999, policy 1.2.826.0.1.8641679.1.2.1.4.`, built);
+    add(
+      `device-${usage}`,
+      'device',
+      `Device certificate, ${USAGE_NAMES[usage]}, issued by the Device CA: empty subject, hardwareModuleName, notAfter 9999 (beyond the Device CA's 2048, as GBCS requires), policy 1.2.826.0.1.8641679.1.2.1.4.`,
+      built,
+    );
   });
 
   return { root, oca, deviceCa: dca, orgs, files };
@@ -95,6 +103,7 @@ export function orgBundle(pki: ValidPki): SampleFile {
     kind: 'organisation',
     description: 'Bundle of three valid organisation certificates (02 DS, 03 KA, 89 DS) with text between the PEM blocks.',
     expect: [],
+    findings: [],
     content,
     items: 3,
   };

@@ -88,15 +88,12 @@ export function issuingOca(label: string, commonName: string, root: Built): Cert
   return caCertificate({ label, subject: caName('07', commonName), issuer: root, pathLen: 0 });
 }
 
-/** No Device CA profile is published: shaped like the Issuing OCA, named like the reference's. */
+/**
+ * No Device CA profile is published: shaped like the Issuing OCA, named like the reference's. It
+ * ends in 2048, so the Device Certificates it issues (notAfter 9999) outlive it, as GBCS has them.
+ */
 export function deviceCa(label: string, commonName: string, root: Built): CertParts {
-  return caCertificate({
-    label,
-    subject: name(rdn(cn(printableString(commonName)))),
-    issuer: root,
-    pathLen: 0,
-    validity: VALIDITY.caOpenEnded,
-  });
+  return caCertificate({ label, subject: name(rdn(cn(printableString(commonName)))), issuer: root, pathLen: 0 });
 }
 
 export interface OrganisationOptions {

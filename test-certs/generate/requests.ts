@@ -38,12 +38,12 @@ export function validRequests(): SampleFile[] {
     // The supplier request in every armour; the others in PEM.
     for (const a of i === 0 ? ARMOURS : ARMOURS.slice(0, 1)) {
       const { ending, content } = armourRequest(der, a.armour);
-      files.push({ file: `requests/${stem}${a.suffix}${ending}`, kind: 'organisation', document: 'csr', description: `Organisation CSR for role ${o.role}, ${o.usage === 'ds' ? 'digitalSignature' : 'keyAgreement'}${cn}, as ${a.what}.`, expect: [], content });
+      files.push({ file: `requests/${stem}${a.suffix}${ending}`, kind: 'organisation', document: 'csr', description: `Organisation CSR for role ${o.role}, ${o.usage === 'ds' ? 'digitalSignature' : 'keyAgreement'}${cn}, as ${a.what}.`, expect: [], findings: [], content });
     }
   });
   (['ds', 'ka'] as const).forEach((usage, i) => {
     const der = buildRequest(deviceRequest({ label: `request device-${usage}`, usage, hwSerialNum: requestDeviceEui(i + 1) }));
-    files.push({ file: `requests/device-${usage}.csr`, kind: 'device', document: 'csr', description: `Device CSR, ${usage === 'ds' ? 'digitalSignature' : 'keyAgreement'}: empty subject, critical subjectAltName hardwareModuleName.`, expect: [], content: toPem(der, 'CERTIFICATE REQUEST') });
+    files.push({ file: `requests/device-${usage}.csr`, kind: 'device', document: 'csr', description: `Device CSR, ${usage === 'ds' ? 'digitalSignature' : 'keyAgreement'}: empty subject, critical subjectAltName hardwareModuleName.`, expect: [], findings: [], content: toPem(der, 'CERTIFICATE REQUEST') });
   });
   return files;
 }
@@ -52,5 +52,5 @@ export function validRequests(): SampleFile[] {
 export function mixedBundle(pki: ValidPki): SampleFile {
   const request = buildRequest(organisationRequest({ label: 'request org-02-ds', role: '02', usage: 'ds', commonName: 'SAMPLESUPPLIER', eui: requestOrgEui(1) }));
   const content = ['A certificate and a request in one file.\n', toPem(pki.orgs.get('org-02-ds')!.der), '\nThe supplier request:\n', toPem(request, 'CERTIFICATE REQUEST')].join('');
-  return { file: 'bundles/mixed.pem', kind: 'organisation', description: 'A valid organisation certificate and a valid organisation CSR in one file, with text between them.', expect: [], content, items: 2 };
+  return { file: 'bundles/mixed.pem', kind: 'organisation', description: 'A valid organisation certificate and a valid organisation CSR in one file, with text between them.', expect: [], findings: [], content, items: 2 };
 }

@@ -82,8 +82,10 @@ export function startCli(args: string[], env: Record<string, string> = {}) {
   return spawn(process.execPath, [BIN, ...args], { env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '', ...env } });
 }
 
-/** Every sample file, concatenated: PEM blocks, prose, broken blocks, other labels. */
+/** Every sample file but the DUIS requests (each an XML document of its own), concatenated: PEM blocks, prose, broken blocks, other labels. */
 export function sampleText(): Uint8Array {
-  const files = loadManifest().files.map((f) => readFileSync(join(TEST_CERTS, f.file)));
+  const files = loadManifest()
+    .files.filter((f) => !f.file.endsWith('.xml'))
+    .map((f) => readFileSync(join(TEST_CERTS, f.file)));
   return new Uint8Array(Buffer.concat([Buffer.from('notes before the first block\n'), ...files, Buffer.from('\ntrailing prose\n')]));
 }

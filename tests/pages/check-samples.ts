@@ -1,6 +1,6 @@
 // Runs in Chromium: checks sample certificates with smki-lint/web as a browser application would,
 // fetching them over HTTP. Imported by package name, so the package's exports map and dist/ serve.
-import { Checker, detectEntries, isCertificateEntry, resultToJson } from 'smki-lint/web';
+import { Checker, detectEntries, documentEntries, isCertificateEntry, resultToJson } from 'smki-lint/web';
 
 /** Counts WebCrypto's signature verifications, to show which path verified. */
 let webCryptoVerifications = 0;
@@ -22,7 +22,8 @@ async function checkFiles(files: string[], at: string) {
   const entries = (await Promise.all(files.map(async (f) => detectEntries(await fetchBytes(f), f)))).flat();
   // No CryptoAdapter: the browser entry's Checker needs none.
   const checker = new Checker({ at });
-  for (const e of entries) if (isCertificateEntry(e)) checker.addIssuer(e.der);
+  // The certificates of DUIS requests (their certification paths) serve as issuers too.
+  for (const e of documentEntries(entries)) if (isCertificateEntry(e)) checker.addIssuer(e.der);
   const sync = checker.checkEntries(entries).map(resultToJson);
   const before = webCryptoVerifications;
   const async = (await checker.checkEntriesAsync(entries)).map(resultToJson);

@@ -8,7 +8,7 @@ export default defineRule({
   severity: 'error',
   appliesTo: ['root', 'issuing-oca', 'device-ca'],
   citation: 'RFC 5280 4.2.1.9; DCC test PKI (ZAZ1 Root and Issuing OCA)',
-  description: 'A CA certificate (Root OCA, Issuing OCA, Device CA) has a basicConstraints extension.',
+  description: 'A CA certificate (Root OCA, Issuing OCA, Device CA) has no basicConstraints extension.',
   source: 'spec',
   check({ cert, view }, ctx) {
     if (findExtension(cert, 'basicConstraints')) return;

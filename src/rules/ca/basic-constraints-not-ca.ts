@@ -8,7 +8,7 @@ export default defineRule({
   severity: 'error',
   appliesTo: ['root', 'issuing-oca', 'device-ca'],
   citation: 'RFC 5280 4.2.1.9; DCC test PKI (ZAZ1 Root and Issuing OCA)',
-  description: 'The basicConstraints of a CA certificate asserts cA TRUE.',
+  description: 'The basicConstraints of a CA certificate does not assert cA TRUE.',
   source: 'spec',
   check({ cert, view }, ctx) {
     // Missing or undecodable basicConstraints is another rule's finding.

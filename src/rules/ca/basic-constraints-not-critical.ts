@@ -8,7 +8,7 @@ export default defineRule({
   severity: 'error',
   appliesTo: ['root', 'issuing-oca', 'device-ca'],
   citation: 'RFC 5280 4.2.1.9; DCC test PKI (ZAZ1 Root and Issuing OCA)',
-  description: 'The basicConstraints extension of a CA certificate is marked critical.',
+  description: 'The basicConstraints extension of a CA certificate is not marked critical.',
   source: 'spec',
   check({ cert, view }, ctx) {
     const ext = findExtension(cert, 'basicConstraints');

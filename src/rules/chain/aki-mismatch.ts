@@ -1,4 +1,5 @@
 import { defineRule } from '../../lint/index.js';
+import { SMKI_KINDS } from '../../smki/index.js';
 import { bytesEqual } from '../../der/index.js';
 import { extensionValue, findExtension } from '../../x509/index.js';
 import { extensionPath } from '../paths.js';
@@ -7,7 +8,7 @@ import { describeIssuer, keyIdHex, otherIssuer } from './support.js';
 export default defineRule({
   id: 'chain.aki.mismatch',
   severity: 'error',
-  appliesTo: 'all',
+  appliesTo: SMKI_KINDS,
   citation: 'GBCS section 12; RFC 5280 4.2.1.1',
   description: "The authorityKeyIdentifier keyIdentifier differs from the issuer's subjectKeyIdentifier.",
   source: 'spec',

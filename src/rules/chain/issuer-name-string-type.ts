@@ -1,5 +1,6 @@
 import { compareNames } from '../../chain/index.js';
 import { defineRule } from '../../lint/index.js';
+import { SMKI_KINDS } from '../../smki/index.js';
 import { formatName } from '../../x509/index.js';
 import { PATH } from '../paths.js';
 import { describeIssuer, otherIssuer } from './support.js';
@@ -7,7 +8,7 @@ import { describeIssuer, otherIssuer } from './support.js';
 export default defineRule({
   id: 'chain.issuer-name.string-type',
   severity: 'warning',
-  appliesTo: 'all',
+  appliesTo: SMKI_KINDS,
   citation: 'RFC 5280 4.1.2.4 and 7.1 (name comparison); DCC test PKI (OU=07, CN=Z1 as PrintableString and as UTF8String)',
   description: "The issuer name equals the issuer's subject only after normalising string types, case or spacing, so a byte-for-byte comparison fails.",
   source: 'seen',

@@ -1,4 +1,5 @@
 import { defineRule } from '../../lint/index.js';
+import { SMKI_KINDS } from '../../smki/index.js';
 import { extensionValue } from '../../x509/index.js';
 import { PATH } from '../paths.js';
 import { describeIssuer, otherIssuer } from './support.js';
@@ -6,7 +7,7 @@ import { describeIssuer, otherIssuer } from './support.js';
 export default defineRule({
   id: 'chain.issuer.not-ca',
   severity: 'error',
-  appliesTo: 'all',
+  appliesTo: SMKI_KINDS,
   citation: 'RFC 5280 4.2.1.3, 4.2.1.9 and 6.1.4 (k); GBCS section 12',
   description: 'The certificate that issued this one is not a CA certificate: it has neither basicConstraints cA=TRUE nor keyUsage keyCertSign.',
   source: 'spec',

@@ -1,4 +1,5 @@
 import { defineRule } from '../../lint/index.js';
+import { SMKI_KINDS } from '../../smki/index.js';
 import { extensionValue } from '../../x509/index.js';
 import { extensionPath } from '../paths.js';
 import { describeIssuer, otherIssuer } from './support.js';
@@ -9,7 +10,7 @@ const ANY_POLICY = '2.5.29.32.0';
 export default defineRule({
   id: 'chain.policy.inconsistent',
   severity: 'warning',
-  appliesTo: 'all',
+  appliesTo: SMKI_KINDS,
   citation: 'RFC 5280 4.2.1.4 and 6.1.3 (d); GBCS section 12 ("the OID applicable to the environment")',
   description: "A policy OID of the certificate is not among the policies of the certificate that issued it.",
   source: 'spec',

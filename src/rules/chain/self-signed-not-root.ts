@@ -1,5 +1,5 @@
 import { defineRule } from '../../lint/index.js';
-import { KIND_TITLES } from '../../smki/index.js';
+import { KIND_TITLES, SMKI_KINDS } from '../../smki/index.js';
 import type { CertificateKind } from '../../smki/index.js';
 import { formatName } from '../../x509/index.js';
 import { PATH } from '../paths.js';
@@ -7,7 +7,7 @@ import { PATH } from '../paths.js';
 export default defineRule({
   id: 'chain.self-signed.not-root',
   severity: 'error',
-  appliesTo: 'all',
+  appliesTo: SMKI_KINDS,
   citation: 'GBCS section 12 (only the Root OCA Certificate is self-signed); RFC 5280 3.2; DCC test PKI (self-signed XML signing certificates naming CN=Z1)',
   description: 'The certificate is signed by its own key, but it is not a Root OCA Certificate.',
   source: 'spec',

@@ -1,6 +1,9 @@
 import { toHex } from '../../der/index.js';
 import type { ChainInfo, IssuerCandidate } from '../../lint/index.js';
 import { KIND_TITLES } from '../../smki/index.js';
+import type { SmkiView } from '../../smki/index.js';
+import { extensionValue, formatName } from '../../x509/index.js';
+import type { Certificate } from '../../x509/index.js';
 
 /**
  * The issuer when it is another certificate. A self-signed certificate is its own issuer, and
@@ -26,4 +29,22 @@ export function describeIssuer(issuer: IssuerCandidate, chain: ChainInfo): strin
 /** Key identifiers are shown in upper-case hex, as certificate viewers show them. */
 export function keyIdHex(bytes: Uint8Array): string {
   return toHex(bytes).toUpperCase();
+}
+
+/**
+ * Why no issuer was found for the certificate, or undefined when one was (or when a root that names
+ * itself failed its own key: root.not-self-signed says why).
+ */
+export function issuerUnavailable(cert: Certificate, view: SmkiView, chain: ChainInfo): string | undefined {
+  if (chain.issuer || (view.kind === 'root' && view.selfIssued)) return undefined;
+  const unchecked = 'signature, issuer name, authorityKeyIdentifier, validity and policies were not checked against an issuer';
+  if (chain.storeSize === 0) return `no issuer certificates were available, so its ${unchecked}; pass --issuer <file|dir> or include the CA certificates in the run`;
+  const aki = extensionValue(cert, 'authorityKeyIdentifier')?.keyIdentifier;
+  const issuerName = `the subject '${formatName(cert.issuer)}' (this certificate's issuer name)`;
+  const lookedFor = aki
+    ? `subjectKeyIdentifier ${keyIdHex(aki)} (this certificate's authorityKeyIdentifier) and for ${issuerName}`
+    : `${issuerName}; this certificate has no authorityKeyIdentifier keyIdentifier to look for`;
+  const self = view.selfIssued ? '; it names itself as its issuer, but its own key does not verify its signature' : '';
+  const count = chain.storeSize === 1 ? 'the 1 issuer certificate' : `the ${chain.storeSize} issuer certificates`;
+  return `none of ${count} available matches: looked for ${lookedFor}${self}. So its ${unchecked}`;
 }

@@ -41,3 +41,28 @@ function isShortDerPair(sig: Uint8Array): boolean {
   }
   return at === sig.length;
 }
+
+/**
+ * The DER form of a signature value that is an ECDSA-Sig-Value in all but its encoding (long-form
+ * lengths, redundant leading octets on r or s, bytes after it), or undefined when it holds no two
+ * positive INTEGERs. With it, a non-DER signature can be tried under the issuer's key: whether it
+ * was made by that key is then known, though strict verifiers reject the encoding.
+ */
+export function reencodeEcdsaSigValue(sig: Uint8Array): Uint8Array | undefined {
+  const root = parseDer(sig, 0, sig.length, { reportTrailing: false }).root;
+  const k = root?.is(Tag.Sequence) ? root.children : null;
+  if (!k || k.length !== 2 || !k[0].is(Tag.Integer) || !k[1].is(Tag.Integer)) return undefined;
+  const r = minimalPositive(sig.subarray(k[0].valueOffset, k[0].end));
+  const s = minimalPositive(sig.subarray(k[1].valueOffset, k[1].end));
+  if (!r || !s || r.length > 126 || s.length > 126) return undefined;
+  return Uint8Array.of(0x30, r.length + s.length + 4, 0x02, r.length, ...r, 0x02, s.length, ...s);
+}
+
+/** A positive INTEGER's content with redundant leading zero octets dropped; undefined for zero or a negative value. */
+function minimalPositive(content: Uint8Array): Uint8Array | undefined {
+  if (content.length === 0 || content[0] & 0x80) return undefined;
+  let start = 0;
+  while (start < content.length - 1 && content[start] === 0 && (content[start + 1] & 0x80) === 0) start++;
+  if (start === content.length - 1 && content[start] === 0) return undefined;
+  return content.subarray(start);
+}

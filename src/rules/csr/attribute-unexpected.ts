@@ -1,12 +1,13 @@
 import { OID } from '../../der/index.js';
 import { defineRule } from '../../lint/index.js';
+import { SMKI_KINDS } from '../../smki/index.js';
 import { REQUEST_PATH } from '../paths.js';
 
 export default defineRule({
   id: 'csr.attribute.unexpected',
   severity: 'error',
   documents: ['csr'],
-  appliesTo: 'all',
+  appliesTo: SMKI_KINDS,
   citation: 'SEC Appendix M, Appendix F (the only attribute is the extension request); RFC 2985 5.4.2',
   description: 'The request has an attribute other than extensionRequest (1.2.840.113549.1.9.14), or more than one extensionRequest.',
   source: 'spec',

@@ -1,12 +1,13 @@
 import { OID } from '../../der/index.js';
 import { defineRule } from '../../lint/index.js';
+import { SMKI_KINDS } from '../../smki/index.js';
 import { REQUEST_PATH } from '../paths.js';
 
 export default defineRule({
   id: 'csr.attribute.extension-request-values',
   severity: 'error',
   documents: ['csr'],
-  appliesTo: 'all',
+  appliesTo: SMKI_KINDS,
   citation: 'RFC 2985 5.4.2 (extensionRequest is SINGLE VALUE TRUE); RFC 2986 section 4.1',
   description: 'The extensionRequest attribute does not hold exactly one value (one Extensions SEQUENCE).',
   source: 'spec',

@@ -1,6 +1,7 @@
 import { OID, describeOid } from '../../der/index.js';
 import { defineRule } from '../../lint/index.js';
-import { extensionLabel } from '../certificate/shared.js';
+import { SMKI_KINDS } from '../../smki/index.js';
+import { extensionLabel } from '../cert/shared.js';
 import { pathsOf } from '../paths.js';
 
 /** Extensions the SMKI CAs write themselves (spec sections 3 and 4): a request has no say in them. */
@@ -16,7 +17,7 @@ export default defineRule({
   id: 'csr.extension.set-by-ca',
   severity: 'warning',
   documents: ['csr'],
-  appliesTo: 'all',
+  appliesTo: SMKI_KINDS,
   citation: 'SEC Appendix M, Appendix F (a CSR requests keyUsage, and for a Device subjectAltName); GBCS section 12',
   description: 'The request asks for an extension the CA sets itself (subjectKeyIdentifier, authorityKeyIdentifier, certificatePolicies, basicConstraints, extKeyUsage).',
   // The CA ignores or overrides these; asking for them is harmless but shows a request not built for SMKI.

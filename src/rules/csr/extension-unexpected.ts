@@ -1,6 +1,6 @@
 import { OID, describeOid } from '../../der/index.js';
 import { defineRule } from '../../lint/index.js';
-import { extensionLabel } from '../certificate/shared.js';
+import { extensionLabel } from '../cert/shared.js';
 import { pathsOf } from '../paths.js';
 import { SET_BY_CA } from './extension-set-by-ca.js';
 

@@ -1,8 +1,9 @@
 import { OID } from '../../der/index.js';
 import { defineRule } from '../../lint/index.js';
+import { SMKI_KINDS } from '../../smki/index.js';
 import { ecdsaSigValueProblem } from '../checks/ecdsa-sig-value.js';
 import { p256PointProblem } from '../checks/p256-point.js';
-import { offsetIn } from '../certificate/shared.js';
+import { offsetIn } from '../cert/shared.js';
 
 const HASHES: Record<string, 'sha256' | 'sha384'> = { [OID.ecdsaWithSha256]: 'sha256', [OID.ecdsaWithSha384]: 'sha384' };
 
@@ -10,7 +11,7 @@ export default defineRule({
   id: 'csr.signature.invalid',
   severity: 'error',
   documents: ['csr'],
-  appliesTo: 'all',
+  appliesTo: SMKI_KINDS,
   citation: 'RFC 2986 section 3 (the request is signed with the private key of the subject public key: proof of possession); SEC Appendix M, Appendix F',
   description: 'The request\'s self-signature does not verify with the public key it carries, so it does not prove possession of the private key.',
   source: 'spec',

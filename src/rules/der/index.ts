@@ -1,5 +1,5 @@
 import type { Rule } from '../../lint/index.js';
-import decodeMalformed from './decode-malformed.js';
 import { DER_VIOLATION_RULES } from './violation-rules.js';
 
-export const DER_RULES: readonly Rule[] = [...DER_VIOLATION_RULES, decodeMalformed];
+/** One rule per DER violation kind of the strict reader. */
+export const DER_RULES: readonly Rule[] = DER_VIOLATION_RULES;

@@ -1,10 +1,13 @@
 import type { DerViolationKind } from '../../der/index.js';
 import { DER_VIOLATION_KINDS } from '../../der/index.js';
 import { defineRule } from '../../lint/index.js';
-import type { Rule } from '../../lint/index.js';
+import type { Rule, RuleSource, Severity } from '../../lint/index.js';
 
-/** Each DER violation kind of the strict reader, with the X.690 clause it breaks. */
-const DER_RULES: Record<DerViolationKind, { citation: string; description: string }> = {
+/**
+ * Each DER violation kind of the strict reader, with the X.690 clause it breaks: an error sourced
+ * to X.690, unless the entry says otherwise (the reader's own nesting limit breaks no clause).
+ */
+const DER_RULES: Record<DerViolationKind, { citation: string; description: string; severity?: Severity; source?: RuleSource }> = {
   'length.indefinite': { citation: 'X.690 10.1', description: 'An element uses the indefinite length form; DER requires definite lengths.' },
   'length.non-minimal': { citation: 'X.690 10.1, 8.1.3.5', description: 'A length is not written in the fewest octets (long form where short fits, or leading zero octets).' },
   'length.invalid': { citation: 'X.690 8.1.3', description: 'A length cannot be read: the reserved 0xFF octet, more length octets than any input has, or an indefinite length on a primitive element.' },
@@ -32,20 +35,25 @@ const DER_RULES: Record<DerViolationKind, { citation: string; description: strin
   'set.order': { citation: 'X.690 11.6', description: 'The elements of a SET OF are not in ascending order of their encodings.' },
   form: { citation: 'X.690 10.2, 8.1.2.5', description: 'An element uses the wrong form: a string or BIT STRING constructed, a SEQUENCE or SET primitive, or end-of-contents octets where none belong.' },
   'default-encoded': { citation: 'X.690 11.5', description: 'A component equal to its DEFAULT value is encoded (critical FALSE, cA FALSE, version v1).' },
-  'trailing-bytes': { citation: 'X.690 8.1.1; RFC 5280 4.1', description: 'Bytes follow the end of the certificate or request.' },
-  depth: { citation: 'smki-lint safety limit', description: 'Elements are nested deeper than the reader accepts; their content was not read.' },
+  'trailing-bytes': { citation: 'X.690 8.1.1; RFC 5280 4.1', description: 'Bytes follow the end of the certificate or request, or the one DER element an extension value (extnValue) holds.' },
+  depth: {
+    citation: 'smki-lint safety limit of 64 levels (X.690 sets none; no SMKI structure nests nearly as deep)',
+    description: 'Elements are nested deeper than the reader accepts, so their content was not read or checked.',
+    severity: 'warning',
+    source: 'adopted',
+  },
 };
 
 function derRule(kind: DerViolationKind): Rule {
-  const { citation, description } = DER_RULES[kind];
+  const { citation, description, severity = 'error', source = 'spec' } = DER_RULES[kind];
   return defineRule({
     id: `der.${kind}`,
-    severity: 'error',
+    severity,
     appliesTo: 'all',
     documents: ['certificate', 'csr'],
     citation,
     description,
-    source: 'spec',
+    source,
     onMalformed: true,
     check({ doc }, ctx) {
       for (const v of doc.violations) {

@@ -1,5 +1,6 @@
 import type { Rule } from '../../lint/index.js';
 import extensionUnexpected from './extension-unexpected.js';
+import issuerNotDeviceCa from './issuer-not-device-ca.js';
 import policiesCount from './policies-count.js';
 import sanHwSerialLength from './san-hw-serial-length.js';
 import sanMissing from './san-missing.js';
@@ -18,4 +19,5 @@ export const DEVICE_RULES: readonly Rule[] = [
   sanNotSingleHwModule,
   sanHwSerialLength,
   extensionUnexpected,
+  issuerNotDeviceCa,
 ];

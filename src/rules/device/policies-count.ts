@@ -7,7 +7,7 @@ export default defineRule({
   severity: 'error',
   appliesTo: ['device'],
   citation: 'GBCS section 12 (Device Certificates)',
-  description: 'A Device Certificate carries a single policy OID in certificatePolicies: the one of the environment it was issued in.',
+  description: 'A Device Certificate\'s certificatePolicies holds more than one policy OID; it carries only the one of the environment it was issued in.',
   source: 'spec',
   check({ cert }, ctx) {
     const policies = extensionValue(cert, 'certificatePolicies');

@@ -9,7 +9,7 @@ export default defineRule({
   documents: ['certificate', 'csr'],
   appliesTo: ['device'],
   citation: 'GBCS section 12 (Device Certificates); RFC 4108 5',
-  description: "The hwSerialNum of the hardwareModuleName is the Device's Entity Identifier, an EUI-64 of 8 octets.",
+  description: "The hwSerialNum of the hardwareModuleName is not 8 octets, so it is not the Device's Entity Identifier (an EUI-64).",
   source: 'spec',
   check({ doc, document }, ctx) {
     const paths = pathsOf(document);

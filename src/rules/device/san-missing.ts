@@ -10,7 +10,7 @@ export default defineRule({
   documents: ['certificate', 'csr'],
   appliesTo: ['device'],
   citation: 'GBCS section 12 (Device Certificates); RFC 4108 5',
-  description: "A Device Certificate has a subjectAltName holding a hardwareModuleName with the Device's Entity Identifier.",
+  description: "A Device Certificate (or Device CSR) has no subjectAltName, so no hardwareModuleName names the Device's Entity Identifier.",
   source: 'spec',
   check({ doc, document }, ctx) {
     const paths = pathsOf(document);

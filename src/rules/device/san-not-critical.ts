@@ -10,7 +10,7 @@ export default defineRule({
   documents: ['certificate', 'csr'],
   appliesTo: ['device'],
   citation: 'GBCS section 12 (Device Certificates); RFC 5280 4.2.1.6',
-  description: 'The subjectAltName of a Device Certificate is marked critical (its subject is empty).',
+  description: 'The subjectAltName of a Device Certificate (or Device CSR) is not marked critical, though it carries the only name (the subject is empty).',
   source: 'spec',
   check({ doc, document }, ctx) {
     const paths = pathsOf(document);

@@ -28,7 +28,7 @@ export default defineRule({
   documents: ['certificate', 'csr'],
   appliesTo: ['device'],
   citation: 'GBCS section 12 (Device Certificates); RFC 4108 5',
-  description: 'The subjectAltName of a Device Certificate holds a single GeneralName: an otherName of type hardwareModuleName (1.3.6.1.5.5.7.8.4).',
+  description: 'The subjectAltName of a Device Certificate (or Device CSR) does not hold exactly one GeneralName, an otherName of type hardwareModuleName (1.3.6.1.5.5.7.8.4).',
   source: 'spec',
   check({ doc, document }, ctx) {
     const paths = pathsOf(document);

@@ -10,7 +10,7 @@ export default defineRule({
   documents: ['certificate', 'csr'],
   appliesTo: ['device'],
   citation: 'GBCS section 12 (Device Certificates); SEC Appendix M, Appendix F',
-  description: 'A Device Certificate has an empty subject; the Device is named by the hardwareModuleName in subjectAltName.',
+  description: 'The subject of a Device Certificate (or Device CSR) is not empty; the Device is named by the hardwareModuleName in subjectAltName alone.',
   source: 'spec',
   check({ doc, document }, ctx) {
     const paths = pathsOf(document);

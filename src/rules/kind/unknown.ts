@@ -6,16 +6,16 @@ export default defineRule({
   severity: 'notice',
   documents: ['certificate', 'csr'],
   appliesTo: ['unknown'],
-  citation: 'GBCS section 12; SEC Appendix B (OCP) Annex B',
-  description: 'No SMKI certificate profile (Organisation, Device, Issuing OCA, Root OCA, Device CA) matched the certificate, so only the general certificate rules were applied.',
+  citation: 'GBCS section 12 (the SMKI certificate profiles); SEC Appendix M, Appendix F (Organisation and Device CSRs)',
+  description: 'No SMKI profile (Organisation, Device, Issuing OCA, Root OCA, Device CA) matched the certificate or CSR: it is not an SMKI document as it stands, so only its encoding was checked.',
   source: 'adopted',
   check({ view, document }, ctx) {
     const paths = pathsOf(document);
     ctx.report({
       path: paths.subject,
       message:
-        `no SMKI ${document === 'csr' ? 'request' : 'certificate'} profile matched (${view.kindReason}), so only the general ${document === 'csr' ? '' : 'certificate '}rules were applied; ` +
-        'the kind option (--kind) checks it against a chosen profile',
+        `no SMKI ${document === 'csr' ? 'request' : 'certificate'} profile matched (${view.kindReason}), so it was checked as no SMKI ${document === 'csr' ? 'request' : 'certificate'}: ` +
+        'only its encoding was. The kind option (--kind) checks it against a chosen profile',
     });
   },
 });

@@ -28,8 +28,17 @@ export function decodeExtensionValue(bytes: Uint8Array, ext: Extension, violatio
   if (known) ext.known = known;
   const start = ext.valueOffset;
   const end = start + ext.value.length;
-  const parsed = parseDer(bytes, start, end);
+  const parsed = parseDer(bytes, start, end, { reportTrailing: false });
   for (const v of parsed.violations) violations.push(v);
+  // An extnValue holds exactly one DER encoding: bytes after it are said to be inside the extension.
+  if (parsed.root !== null && parsed.root.end < end) {
+    const at = parsed.root.end;
+    violations.push({
+      kind: 'trailing-bytes',
+      offset: at,
+      message: `${end - at} byte(s) follow the end of the ${ext.name ?? (ext.oid || 'unnamed')} extension's value at offset ${at}; an extnValue OCTET STRING holds exactly one DER encoding`,
+    });
+  }
   if (!known) return;
   const root = parsed.root;
   if (root === null || parsed.incomplete) {
