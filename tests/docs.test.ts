@@ -11,9 +11,10 @@ describe('docs/rules.md', () => {
     expect(committed).toBe(renderRulesMarkdown());
   });
 
-  it('lists every rule id once', () => {
+  it('lists every rule id once, at an anchor of its own', () => {
     const text = renderRulesMarkdown();
     for (const r of CATALOGUE) expect(text.split(`| <a id="${r.id}"></a>\`${r.id}\` |`).length - 1, r.id).toBe(1);
+    expect(text.split('<a id="').length - 1).toBe(CATALOGUE.length);
   });
 
   it('is where SARIF help links point: docs/rules.md at the homepage in package.json', () => {

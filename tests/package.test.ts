@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnService } from '../bench/load.js';
 import { TEST_CERTS } from './helpers/sample-pki.js';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -90,6 +91,19 @@ describe('the tarball', () => {
 });
 
 describe('the installed package', () => {
+  it('serves: smki-lint serve checks what is posted, and stops on SIGTERM', async () => {
+    const service = await spawnService(join(consumer, 'node_modules', 'smki-lint', 'bin', 'smki-lint.js'));
+    try {
+      const response = await fetch(`${service.url}/v1/check?at=${AT}`, { method: 'POST', body: readFileSync(SAMPLE), headers: { 'Content-Type': 'application/x-pem-file' } });
+      expect(response.status).toBe(200);
+      const report = (await response.json()) as { results: { findings: { ruleId: string }[] }[] };
+      expect(report.results.map((r) => r.findings.map((f) => f.ruleId))).toEqual([['org.role.reserved', 'chain.not-checked']]);
+    } finally {
+      service.child.kill('SIGTERM');
+    }
+    expect(await service.exited).toBe(0);
+  });
+
   const program = (load: string, exportStatement: string) => `${load}
 const [issuer, cert, at] = process.argv.slice(2);
 const summary = (r) => ({ findings: r.findings.map((f) => f.ruleId), signatureValid: r.issuer?.signatureValid });

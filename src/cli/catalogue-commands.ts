@@ -3,12 +3,13 @@ import type { Write } from './output.js';
 import { appliesToText } from '../report/rules-markdown.js';
 import { CATALOGUE } from '../rules/index.js';
 import { DEFAULT_ROLE_TABLE } from '../smki/index.js';
+import type { CheckConfig } from '../check/config.js';
 import { loadConfig } from './config-file.js';
 
 /** `smki-lint rules`: the catalogue, generated from rule metadata. */
 export function runRules(format: 'text' | 'json', write: Write): number {
   if (format === 'json') {
-    write(JSON.stringify(CATALOGUE.map(ruleJson), null, 2) + '\n');
+    write(rulesJson());
     return 0;
   }
   const width = Math.max(...CATALOGUE.map((r) => r.id.length));
@@ -18,6 +19,11 @@ export function runRules(format: 'text' | 'json', write: Write): number {
   }
   write(`\n${CATALOGUE.length} rules\n`);
   return 0;
+}
+
+/** The catalogue as `smki-lint rules --format json` writes it. */
+export function rulesJson(): string {
+  return JSON.stringify(CATALOGUE.map(ruleJson), null, 2) + '\n';
 }
 
 function ruleJson(r: RuleMeta): Record<string, unknown> {
@@ -33,13 +39,23 @@ function effectiveText(r: RuleMeta): string {
   return ` · effective ${parts.join(' ')}`;
 }
 
+function rolesOf(config: CheckConfig | undefined) {
+  return DEFAULT_ROLE_TABLE.extend(config?.roles ?? []).roles;
+}
+
+/** The role table, extended by a configuration's roles, as `smki-lint roles --format json` writes it. */
+export function rolesJson(config: CheckConfig | undefined): string {
+  return JSON.stringify(rolesOf(config), null, 2) + '\n';
+}
+
 /** `smki-lint roles`: hex OU form, decimal repository code and meaning side by side. */
 export function runRoles(format: 'text' | 'json', write: Write, configPath?: string): number {
-  const roles = DEFAULT_ROLE_TABLE.extend(loadConfig(configPath)?.roles ?? []).roles;
+  const config = loadConfig(configPath);
   if (format === 'json') {
-    write(JSON.stringify(roles, null, 2) + '\n');
+    write(rolesJson(config));
     return 0;
   }
+  const roles = rolesOf(config);
   const header = ['OU (hex)', 'repository (dec)', 'name', 'status', 'key usages seen', 'CN', 'in force from', 'meaning'];
   const rows = roles.map((r) => [
     r.hex,

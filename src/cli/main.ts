@@ -11,12 +11,13 @@ import type { FormatName } from '../report/formats.js';
 import { DECODE_FORMAT_NAMES } from '../report/decode-formats.js';
 import type { DecodeFormatName } from '../report/decode-formats.js';
 import { terminalSafe } from '../report/terminal-safe.js';
-import { DEFAULT_MAX_ITEM_SIZE } from '../input/node.js';
 import { runCompare } from './compare-command.js';
 import { DEBUG } from './debug.js';
 import { runDecode } from './decode-command.js';
 import { runInit } from './init-command.js';
 import { AtomicOutputFile, OutputFailure } from './output-file.js';
+import { addServeCommand } from './serve-command.js';
+import { maxItemSizeOption } from './sizes.js';
 import { BufferedOutput, useColour } from './output.js';
 import { showsProgress } from './progress.js';
 import { TOOL } from './version.js';
@@ -50,24 +51,6 @@ function positiveInteger(value: string): number {
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`'${value}' is not a whole number of 1 or more`);
   return n;
 }
-
-const SIZE_UNITS: Record<string, number> = { '': 1, k: 1024, kib: 1024, m: 1024 * 1024, mib: 1024 * 1024 };
-const MIN_ITEM_SIZE = 1024;
-const MAX_ITEM_SIZE = 1024 * 1024 * 1024;
-
-/** A size in bytes: 4194304, 512K, 512KiB, 4M or 4MiB (K and M are 1024 and 1024²). */
-function itemSize(value: string): number {
-  const m = /^(\d+)\s*([a-z]*)$/i.exec(value.trim());
-  const unit = m ? SIZE_UNITS[m[2].toLowerCase()] : undefined;
-  const bytes = m && unit ? Number(m[1]) * unit : Number.NaN;
-  if (!(bytes >= MIN_ITEM_SIZE && bytes <= MAX_ITEM_SIZE)) throw new InvalidArgumentError(`'${value}' is not a size from 1KiB to 1024MiB (e.g. 4MiB, 512K or 65536)`);
-  return bytes;
-}
-
-const maxItemSizeOption = () =>
-  new Option('--max-item-size <size>', 'longest item, and longest stretch with no item, read from an input (e.g. 4MiB, 512K); beyond it the input gets input.too-large and the rest is not read')
-    .argParser(itemSize)
-    .default(DEFAULT_MAX_ITEM_SIZE, '4MiB');
 
 /** The options check and compare share, as commander parses them. */
 interface ParsedLintOptions {
@@ -227,6 +210,8 @@ export function buildProgram(out: BufferedOutput, setExit: (code: number) => voi
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('--config <file>', 'JSON configuration whose roles extend the table')
     .action((o: { format: 'text' | 'json'; config?: string }) => setExit(runRoles(o.format, out.write, o.config)));
+
+  addServeCommand(program, setExit);
 
   program.exitOverride();
   for (const c of program.commands) c.exitOverride();

@@ -1,6 +1,7 @@
 import type { CertificateResult } from '../check/result.js';
 import { decodeSummaryJson } from './decode-json.js';
-import { renderCertificate, renderDuisRequest, renderRequest } from './decode-text.js';
+import { renderDecodeView } from './decode-text.js';
+import { resultDecodeView } from './decode-view.js';
 import type { OutputFormat } from './format.js';
 import type { Style } from './style.js';
 import { terminalSafe } from './terminal-safe.js';
@@ -27,10 +28,9 @@ export function decodeFormat(name: DecodeFormatName, style: Style): OutputFormat
         begin: () => '',
         result(r) {
           const heading = `${r.source.path} [${r.source.index}]` + (r.source.element !== undefined ? `  ${r.source.element} (line ${r.source.line})` : '');
-          if (r.duis) return renderDuisRequest(heading, r.duis, style) + '\n';
-          if (!r.view) return `${style.bold(terminalSafe(heading))}\n  ${style.red('not a certificate or request')}: ${terminalSafe(notDecoded(r))}\n\n`;
-          if (r.csr) return renderRequest(heading, r.csr, r.view, r.sha256 ?? '', style) + '\n';
-          return renderCertificate(heading, r.certificate!, r.view, r.sha256 ?? '', style) + '\n';
+          const view = resultDecodeView(r);
+          if (!view) return `${style.bold(terminalSafe(heading))}\n  ${style.red('not a certificate or request')}: ${terminalSafe(notDecoded(r))}\n\n`;
+          return renderDecodeView(heading, view, style) + '\n';
         },
         separator: '',
         end: () => '',

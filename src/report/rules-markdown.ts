@@ -83,6 +83,7 @@ export function renderRulesMarkdown(catalogue: readonly RuleMeta[] = CATALOGUE):
       const kinds = appliesToText(r);
       const eff = r.effective ? ` (effective${r.effective.from ? ' from ' + r.effective.from : ''}${r.effective.until ? ' until ' + r.effective.until : ''})` : '';
       const citation = [r.citation, ...Object.entries(r.documentCitations ?? {}).map(([d, c]) => `${d}: ${c}`)].join('; ');
+      // The anchor is the rule id, so a finding can link to its rule (`docs/rules.md#org.role.reserved`).
       lines.push(`| <a id="${r.id}"></a>\`${r.id}\` | ${r.severity} | ${r.documents.join(', ')} | ${kinds} | ${cell(r.description)}${eff} | ${cell(citation)} | ${r.source} |`);
     }
     lines.push('');
