@@ -13,6 +13,7 @@ const schema = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'src', 'r
 const ajv = new Ajv({ allErrors: true, strict: false });
 // The report's evaluatedAt is an ISO 8601 UTC timestamp as Date.prototype.toISOString writes it.
 ajv.addFormat('date-time', /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?Z$/);
+ajv.addFormat('date', /^\d{4}-\d{2}-\d{2}$/);
 ajv.addSchema(schema);
 const validateReport = ajv.getSchema(schema.$id)!;
 const validateResult = ajv.getSchema(`${schema.$id}#/definitions/result`)!;
@@ -293,7 +294,7 @@ describe('smki-lint with certificate requests', () => {
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout);
     expect(validateReport(report), JSON.stringify(validateReport.errors)).toBe(true);
-    expect(report.schemaVersion).toBe(3);
+    expect(report.schemaVersion).toBe(4);
     const docs = report.results.map((x: { source: { path: string }; document: string }) => `${x.source.path.split('/').pop()} ${x.document}`);
     expect(docs).toContain('org-02-ds.der csr');
     expect(docs).toContain('org-02-ds-hex.req csr');

@@ -157,7 +157,7 @@ describe('smki-lint compare', () => {
     const json = run([...batch, '--format', 'json']);
     const report = JSON.parse(json.stdout);
     expect(validate(report), JSON.stringify(validate.errors)).toBe(true);
-    expect(report.schemaVersion).toBe(3);
+    expect(report.schemaVersion).toBe(4);
     expect(report.results).toHaveLength(14);
     expect(report.results[0].request).toEqual({ source: { path: path('pairs/requests/answered-twice.csr'), index: 0, line: 1 }, sha256: expect.stringMatching(/^[0-9a-f]{64}$/), subject: 'byte-equal' });
     const jsonl = run([...batch, '--format', 'jsonl']).stdout.trim().split('\n');

@@ -10,6 +10,8 @@ import { located, loadManifest, TEST_CERTS } from './helpers/sample-pki.js';
 // Rules no sample certificate can trigger in a one-run check of test-certs/, and where each is tested instead.
 const COVERED_ELSEWHERE: Record<string, string> = {
   'internal.rule-error': 'tests/engine.test.ts (a rule that throws)',
+  'config.waiver-expired': 'tests/waivers.test.ts (a waiver past its expires date)',
+  'config.waiver-unused': 'tests/waivers.test.ts (a waiver that matches nothing)',
   'input.too-large': 'tests/hostile-input.test.ts (inputs beyond --max-item-size)',
   'input.unreadable': 'tests/hostile-input.test.ts (a file that vanishes or cannot be read)',
   'der.length.invalid': 'tests/der-reader.test.ts',

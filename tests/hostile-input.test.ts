@@ -16,17 +16,9 @@ import { BufferedOutput } from '../src/cli/output.js';
 import { DECODE_FORMAT_NAMES } from '../src/report/decode-formats.js';
 import { FORMAT_NAMES } from '../src/report/formats.js';
 import { loadManifest, TEST_CERTS } from './helpers/sample-pki.js';
-import { BIN, runCli, startCli } from './helpers/hostile.js';
+import { BIN, runCli, sampleText, startCli } from './helpers/hostile.js';
 
 const AT = loadManifest().evaluationTime;
-
-/** Every sample file but the DUIS requests (each an XML document of its own), concatenated: PEM blocks, prose, broken blocks, other labels. */
-function sampleText(): Uint8Array {
-  const files = loadManifest()
-    .files.filter((f) => !f.file.endsWith('.xml'))
-    .map((f) => readFileSync(join(TEST_CERTS, f.file)));
-  return new Uint8Array(Buffer.concat([Buffer.from('notes before the first block\n'), ...files, Buffer.from('\ntrailing prose\n')]));
-}
 
 /** What detection found, comparable across readings: every item and problem with its place. */
 function outcomes(detected: DetectedInput[]): string[] {

@@ -13,6 +13,7 @@ import { detectEntries, documentEntries, isCertificateEntry, labelledDocument, r
 import type { Entry } from './entries.js';
 import { duisSummary } from './duis-result.js';
 import { OptionsError, resolveOptions } from './options.js';
+import { FindingPolicy } from './policy.js';
 import type { CheckOptions, ResolvedOptions } from './options.js';
 import { subjectSummary } from './result.js';
 import type { CertificateResult, OtherIssuerCandidate, SourceRef } from './result.js';
@@ -34,6 +35,8 @@ const INPUT_PROBLEMS: Record<InputProblemKind, RuleMeta> = {
 export class Checker {
   readonly options: ResolvedOptions;
   readonly issuers = new IssuerStore();
+  /** Severity overrides and waivers, and which waivers have matched so far. */
+  readonly policy: FindingPolicy;
   /** The certificate that will sign the DUIS requests checked (CheckOptions.signer). */
   readonly signer?: SignerCertificate;
   private readonly linter: Linter;
@@ -41,6 +44,7 @@ export class Checker {
   constructor(options: CheckOptions) {
     this.options = resolveOptions(options);
     this.linter = new Linter(options.rules ?? ALL_RULES, this.options);
+    this.policy = new FindingPolicy(this.options.severity, this.options.waivers, this.options.evaluationTime, (id) => isSelected(id, this.options));
     if (options.signer) this.signer = this.signerOf(options.signer);
   }
 
@@ -150,7 +154,7 @@ export class Checker {
   checkEntry(entry: Entry, requireIssuer = false): CertificateResult {
     if (entry.duis) throw new TypeError('a DUIS request gives one result for itself and one per certificate: check it with checkEntries');
     const result = this.decodeEntry(entry);
-    return this.lint(result, this.chainFor(result, requireIssuer));
+    return this.applyPolicy(this.lint(result, this.chainFor(result, requireIssuer)));
   }
 
   /**
@@ -171,7 +175,17 @@ export class Checker {
     const chains = results.map((r) => this.chainFor(r, requireIssuer));
     for (let i = 0; i < results.length; i++) this.lint(results[i], chains[i]);
     for (const { entry, at } of requests) this.lintDuisRequest(entry, results, chains, at);
+    for (const r of results) this.applyPolicy(r);
     return results;
+  }
+
+  /**
+   * Applies the severity overrides and waivers to a result whose findings are complete (checkEntry
+   * and checkEntries do; after lint() and addFinding() alone, call it). A second call does nothing.
+   */
+  applyPolicy(result: CertificateResult): CertificateResult {
+    this.policy.apply(result);
+    return result;
   }
 
   /**

@@ -70,7 +70,7 @@ export function compareRequests(checker: Checker, input: CompareInput): Certific
     checker.addFinding(certificate, COMPARE_REQUEST_MISSING, 'no request among those compared has the public key of this certificate: it answers none of the requests given', 'tbsCertificate.subjectPublicKeyInfo');
     out.push(certificate);
   }
-  return [...out, ...others];
+  return [...out, ...others].map((r) => checker.applyPolicy(r));
 }
 
 /**

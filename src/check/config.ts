@@ -1,7 +1,11 @@
+import { CATALOGUE } from '../rules/index.js';
+import { matchesAny, SEVERITIES } from '../lint/index.js';
+import type { Severity } from '../lint/index.js';
 import { CERTIFICATE_KINDS, DEFAULT_ROLE_TABLE } from '../smki/index.js';
 import type { CertificateKind, Environment, RoleDefinition, RoleKeyUsage } from '../smki/index.js';
 import { OptionsError } from './options.js';
 import type { CheckOptions } from './options.js';
+import type { SeverityOverrides, Waiver } from './policy.js';
 
 /**
  * What a configuration file may set: environments with their policy OIDs (production OIDs are
@@ -13,7 +17,13 @@ export interface CheckConfig {
   environments: Environment[];
   roles: RoleDefinition[];
   commonNameRoles?: string[];
+  /** Severity by rule id or dotted prefix. */
+  severity?: SeverityOverrides;
+  waivers: Waiver[];
 }
+
+const SETTINGS = ['$schema', 'environment', 'environments', 'roles', 'commonNameRoles', 'severity', 'waivers'];
+const WAIVER_KEYS = ['sha256', 'serial', 'issuer', 'rule', 'reason', 'expires', 'comment'];
 
 const OID = /^[0-2](\.(0|[1-9]\d*))+$/;
 const HEX2 = /^[0-9A-F]{2}$/;
@@ -26,9 +36,9 @@ export function parseConfig(json: unknown, source: string): CheckConfig {
   };
   if (!isObject(json)) fail('(top level)', 'must be a JSON object');
   const root = json as Record<string, unknown>;
-  for (const key of Object.keys(root)) if (!['environment', 'environments', 'roles', 'commonNameRoles'].includes(key)) fail(key, 'is not a known setting (environment, environments, roles, commonNameRoles)');
+  for (const key of Object.keys(root)) if (!SETTINGS.includes(key)) fail(key, `is not a known setting (${SETTINGS.slice(1).join(', ')})`);
 
-  const config: CheckConfig = { environments: [], roles: [] };
+  const config: CheckConfig = { environments: [], roles: [], waivers: [] };
   if (root.environment !== undefined) config.environment = text(root.environment, 'environment', fail);
   for (const [i, e] of list(root.environments, 'environments', fail).entries()) config.environments.push(environment(e, `environments[${i}]`, fail));
   for (const [i, r] of list(root.roles, 'roles', fail).entries()) config.roles.push(role(r, `roles[${i}]`, fail));
@@ -39,6 +49,8 @@ export function parseConfig(json: unknown, source: string): CheckConfig {
       return hex;
     });
   }
+  if (root.severity !== undefined) config.severity = severityOverrides(root.severity, fail);
+  for (const [i, w] of list(root.waivers, 'waivers', fail).entries()) config.waivers.push(waiver(w, i, source, fail));
   return config;
 }
 
@@ -57,6 +69,59 @@ function list(v: unknown, path: string, fail: Fail): unknown[] {
   if (v === undefined) return [];
   if (!Array.isArray(v)) fail(path, 'must be an array');
   return v as unknown[];
+}
+
+/** A rule id or prefix that names at least one rule of the catalogue (a typo would match nothing, silently). */
+function ruleSelector(v: unknown, path: string, fail: Fail): string {
+  const rule = text(v, path, fail);
+  if (!CATALOGUE.some((r) => matchesAny(r.id, [rule]))) fail(path, `'${rule}' matches no rule id (see smki-lint rules)`);
+  return rule;
+}
+
+function severityOverrides(v: unknown, fail: Fail): SeverityOverrides {
+  if (!isObject(v)) fail('severity', 'must map rule ids or prefixes to error, warning or notice');
+  const out: Record<string, Severity> = {};
+  for (const [rule, severity] of Object.entries(v as Record<string, unknown>)) {
+    ruleSelector(rule, `severity['${rule}']`, fail);
+    if (!SEVERITIES.includes(severity as Severity)) fail(`severity['${rule}']`, `must be ${SEVERITIES.join(', ')}`);
+    out[rule] = severity as Severity;
+  }
+  return out;
+}
+
+function waiver(v: unknown, i: number, source: string, fail: Fail): Waiver {
+  const path = `waivers[${i}]`;
+  if (!isObject(v)) fail(path, 'must be an object { sha256 | serial and issuer, rule, reason, expires }');
+  const w = v as Record<string, unknown>;
+  for (const key of Object.keys(w)) if (!WAIVER_KEYS.includes(key)) fail(`${path}.${key}`, `is not a waiver field (${WAIVER_KEYS.join(', ')})`);
+  const out: Waiver = { rule: ruleSelector(w.rule, `${path}.rule`, fail), reason: '', expires: '', label: `${source} ${path}` };
+  if (w.sha256 !== undefined) {
+    if (w.serial !== undefined || w.issuer !== undefined) fail(path, 'names its document twice: give sha256, or serial and issuer, not both');
+    const sha256 = text(w.sha256, `${path}.sha256`, fail);
+    if (!/^[0-9a-fA-F]{64}$/.test(sha256)) fail(`${path}.sha256`, `'${sha256}' is not a SHA-256 in hex (64 characters; smki-lint check gives each document's)`);
+    out.sha256 = sha256.toLowerCase();
+  } else if (w.serial !== undefined || w.issuer !== undefined) {
+    const serial = text(w.serial, `${path}.serial`, fail);
+    if (!/^[0-9a-fA-F]{2}([: ]?[0-9a-fA-F]{2})*$/.test(serial)) fail(`${path}.serial`, `'${serial}' is not a serial number in hex (e.g. 73:c1:78:0d or 73c1780d)`);
+    out.serial = serial;
+    out.issuer = text(w.issuer, `${path}.issuer`, fail);
+  } else {
+    fail(path, 'names no document: give its sha256, or a certificate\'s serial and issuer');
+  }
+  if (typeof w.reason !== 'string' || w.reason.trim() === '') fail(`${path}.reason`, 'must say why the finding is accepted (a baseline leaves it empty for you to fill)');
+  out.reason = w.reason as string;
+  const expires = w.expires;
+  if (typeof expires !== 'string' || expires === '') fail(`${path}.expires`, 'must give the date the waiver ends, YYYY-MM-DD (a baseline leaves it empty for you to fill)');
+  if (!isDate(expires as string)) fail(`${path}.expires`, `'${String(expires)}' is not a date YYYY-MM-DD`);
+  out.expires = expires as string;
+  if (w.comment !== undefined && typeof w.comment !== 'string') fail(`${path}.comment`, 'must be a string');
+  return out;
+}
+
+function isDate(s: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const ms = Date.parse(`${s}T00:00:00Z`);
+  return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === s;
 }
 
 function environment(v: unknown, path: string, fail: Fail): Environment {
@@ -115,5 +180,7 @@ export function applyConfig<T extends Partial<CheckOptions>>(options: T, config:
     environments: [...config.environments, ...(options.environments ?? [])],
     roles: (options.roles ?? DEFAULT_ROLE_TABLE).extend(config.roles),
     commonNameRoles: options.commonNameRoles ?? config.commonNameRoles,
+    severity: options.severity ?? config.severity,
+    waivers: [...config.waivers, ...(options.waivers ?? [])],
   };
 }

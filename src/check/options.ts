@@ -1,10 +1,12 @@
 import type { CryptoAdapter } from '../crypto/adapter.js';
 import type { BytesLike } from '../der/bytes.js';
 import { ENGINE_FINDINGS, matchesAny } from '../lint/index.js';
+import { SEVERITIES } from '../lint/index.js';
 import type { Rule } from '../lint/index.js';
 import { ALL_RULES } from '../rules/index.js';
 import { CERTIFICATE_KINDS, DEFAULT_ENVIRONMENTS, DEFAULT_ROLE_TABLE, RoleTable } from '../smki/index.js';
 import type { CertificateKind, Environment } from '../smki/index.js';
+import type { SeverityOverrides, Waiver } from './policy.js';
 
 export interface CheckOptions {
   /** Evaluation time for validity checks (default: now). */
@@ -23,6 +25,10 @@ export interface CheckOptions {
   kind?: CertificateKind;
   /** The rule set (default: every built-in rule). */
   rules?: readonly Rule[];
+  /** Severity by rule id or dotted prefix, instead of the rule's own (the longest matching entry wins). */
+  severity?: SeverityOverrides;
+  /** Findings accepted for one document until a date: reported with `waived`, not counted. */
+  waivers?: readonly Waiver[];
   /** The certificate (DER or PEM) that will sign the DUIS requests checked (XMLDSig), for the duis.signer.* rules. */
   signer?: BytesLike;
   crypto: CryptoAdapter;
@@ -36,6 +42,8 @@ export interface ResolvedOptions {
   only?: readonly string[];
   ignore?: readonly string[];
   kind?: CertificateKind;
+  severity: SeverityOverrides;
+  waivers: readonly Waiver[];
   crypto: CryptoAdapter;
 }
 
@@ -86,6 +94,12 @@ export function resolveOptions(options: CheckOptions): ResolvedOptions {
     // A mistyped id would otherwise select nothing and pass silently.
     if (unmatched.length > 0) throw new OptionsError(`${flag} ${unmatched.map((p) => `'${p}'`).join(', ')} matches no rule id (see smki-lint rules)`);
   }
+  const severity = options.severity ?? {};
+  if (typeof severity !== 'object' || severity === null || Object.values(severity).some((v) => !SEVERITIES.includes(v))) throw new TypeError(`options.severity must map rule ids or prefixes to ${SEVERITIES.join(', ')}`);
+  const waivers = options.waivers ?? [];
+  if (!Array.isArray(waivers) || waivers.some((w) => typeof w?.rule !== 'string' || typeof w.reason !== 'string' || typeof w.expires !== 'string' || (typeof w.sha256 !== 'string' && (typeof w.serial !== 'string' || typeof w.issuer !== 'string')))) {
+    throw new TypeError('options.waivers must be an array of { sha256 | serial and issuer, rule, reason, expires } (see parseConfig)');
+  }
   return {
     evaluationTime,
     environment: resolveEnvironment(options.environment, options.environments),
@@ -94,6 +108,8 @@ export function resolveOptions(options: CheckOptions): ResolvedOptions {
     only: options.only,
     ignore: options.ignore,
     kind: options.kind,
+    severity,
+    waivers,
     crypto: options.crypto,
   };
 }

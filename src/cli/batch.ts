@@ -3,15 +3,20 @@ import { applyConfig } from '../check/config.js';
 import type { CheckConfig } from '../check/config.js';
 import { entriesOf } from '../check/entries.js';
 import type { Entry } from '../check/entries.js';
+import type { CertificateResult } from '../check/result.js';
 import { createNodeCrypto } from '../crypto/node.js';
 import type { InputPiece, SourcePart } from '../input/node.js';
 import { SEVERITY_RANK } from '../lint/index.js';
+import type { Severity } from '../lint/index.js';
 import { outputFormat } from '../report/formats.js';
+import { junitOutcome } from '../report/junit-format.js';
 import type { FormatName } from '../report/formats.js';
 import { appendOutput } from '../report/stream.js';
-import { addToSummary, emptySummary } from '../report/summary.js';
+import { addToSummary, emptySummary, mergeSummary } from '../report/summary.js';
 import type { Summary } from '../report/summary.js';
 import type { CertificateKind } from '../smki/index.js';
+import { baselineEntries } from './baseline.js';
+import type { BaselineEntry } from './baseline.js';
 
 /** Everything a check run needs, as plain data so worker threads can rebuild it exactly. */
 export interface CheckSettings {
@@ -28,6 +33,10 @@ export interface CheckSettings {
   config?: CheckConfig;
   /** --max-item-size in bytes. */
   maxItemSize: number;
+  /** --quiet: only results with a finding (not waived) at or above this severity are written. */
+  quiet?: Severity;
+  /** --write-baseline: collect a waiver for every finding at or above this severity. */
+  baseline?: Severity;
   /** The DER of the certificate that will sign the DUIS requests (--signer). */
   signer?: Uint8Array;
 }
@@ -39,8 +48,21 @@ export interface ChunkOutput {
   /** The results' output, joined with the format's separator. */
   text: string;
   summary: Summary;
-  /** Highest severity rank seen (0 for none). */
+  /** Highest severity rank seen among findings that count (0 for none). */
   worst: number;
+  /** What the formats' ends say beyond the summary (JUnit's counts, SARIF's folded notice). */
+  failing: number;
+  broken: number;
+  notChecked: number;
+  hidden: number;
+  /** Indices of the configuration's waivers that matched a finding. */
+  waiversUsed: number[];
+  /** --write-baseline: the waivers the chunk's findings need. */
+  baseline?: BaselineEntry[];
+}
+
+export function emptyChunk(): ChunkOutput {
+  return { text: '', summary: emptySummary(), worst: 0, failing: 0, broken: 0, notChecked: 0, hidden: 0, waiversUsed: [] };
 }
 
 /** Entries checked stage by stage at a time. */
@@ -51,20 +73,29 @@ const CHUNK_RESULTS = 256;
 /** Checks pieces of inputs and formats their results; the same code runs in-process and in workers. */
 export class Batch {
   readonly checker: Checker;
-  private readonly format;
+  private format;
+  private noIssuers = true;
+  /** The lowest severity rank a result needs to be written (0: every result). */
+  private readonly quiet: number;
 
   constructor(
     private readonly settings: CheckSettings,
     issuers: IssuerList,
   ) {
     this.checker = new Checker(applyConfig({ at: settings.at, environment: settings.environment, only: settings.only, ignore: settings.ignore, kind: settings.kind, signer: settings.signer, crypto: createNodeCrypto() }, settings.config));
+    this.quiet = settings.quiet ? SEVERITY_RANK[settings.quiet] : 0;
+    this.format = outputFormat(settings.format, settings.colour, { noIssuers: true });
     this.addIssuers(issuers);
-    this.format = outputFormat(settings.format, settings.colour);
   }
 
   /** Issuers after those given so far, in the run's order. */
   addIssuers(issuers: IssuerList): void {
     for (const issuer of issuers) this.checker.addIssuer(issuer.der, issuer.force);
+    if (this.noIssuers && issuers.length > 0) {
+      // SARIF gives the run's chain.not-checked once only when the run has no issuer at all.
+      this.noIssuers = false;
+      this.format = outputFormat(this.settings.format, this.settings.colour, { noIssuers: false });
+    }
   }
 
   /**
@@ -72,7 +103,7 @@ export class Batch {
    * piece that names its items is checked for those alone.
    */
   *check<P extends InputPiece & { items?: { from: number; to: number } }>(pieces: readonly P[], read: (piece: P) => Iterable<SourcePart>): Generator<ChunkOutput> {
-    let out: ChunkOutput = { text: '', summary: emptySummary(), worst: 0 };
+    let out = emptyChunk();
     // Small groups, across files: each stage stays hot in the caches, and a group's decoded
     // certificates are dropped before the next young-generation collection would have to copy them.
     let group: Entry[] = [];
@@ -85,23 +116,48 @@ export class Batch {
           this.add(out, group);
           group = [];
           if (out.summary.inputs >= CHUNK_RESULTS) {
-            yield out;
-            out = { text: '', summary: emptySummary(), worst: 0 };
+            yield this.withWaivers(out);
+            out = emptyChunk();
           }
         }
       }
     }
     if (group.length > 0) this.add(out, group);
-    if (out.summary.inputs > 0) yield out;
+    if (out.summary.inputs > 0) yield this.withWaivers(out);
+  }
+
+  /** The waivers matched so far go with the chunk (the main thread adds them up for the run's unused ones). */
+  private withWaivers(out: ChunkOutput): ChunkOutput {
+    out.waiversUsed = [...this.checker.policy.used];
+    return out;
   }
 
   private add(out: ChunkOutput, entries: readonly Entry[]): void {
     for (const result of this.checker.checkEntries(entries, this.settings.requireIssuer)) {
-      for (const f of result.findings) out.worst = Math.max(out.worst, SEVERITY_RANK[f.severity]);
-      addToSummary(out.summary, result);
-      out.text = appendOutput(this.format, out.text, this.format.result(result));
+      if (this.settings.baseline) (out.baseline ??= []).push(...baselineEntries(result, this.settings.baseline));
+      if (countResult(out, result, this.quiet, this.noIssuers)) out.text = appendOutput(this.format, out.text, this.format.result(result));
     }
   }
+}
+
+/**
+ * Counts one result into a chunk: summary, worst severity that counts, and the totals the formats'
+ * ends give. Returns whether the result is written: not when --quiet (the lowest rank shown) leaves it out.
+ */
+export function countResult(out: ChunkOutput, result: CertificateResult, quiet: number, noIssuers: boolean): boolean {
+  let worst = 0;
+  for (const f of result.findings) if (!f.waived) worst = Math.max(worst, SEVERITY_RANK[f.severity]);
+  out.worst = Math.max(out.worst, worst);
+  addToSummary(out.summary, result);
+  if (noIssuers && result.findings.some((f) => f.ruleId === 'chain.not-checked' && f.severity === 'notice')) out.notChecked++;
+  if (worst < quiet) {
+    out.hidden++;
+    return false;
+  }
+  const outcome = junitOutcome(result);
+  if (outcome === 'failure') out.failing++;
+  else if (outcome === 'error') out.broken++;
+  return true;
 }
 
 /** One chunk after another: texts joined as the format wants, summaries added up. */
@@ -109,12 +165,10 @@ export function mergeChunk(into: ChunkOutput, from: ChunkOutput, separator: stri
   into.text = appendOutput({ separator }, into.text, from.text);
   mergeSummary(into.summary, from.summary);
   into.worst = Math.max(into.worst, from.worst);
-}
-
-export function mergeSummary(into: Summary, from: Summary): void {
-  into.inputs += from.inputs;
-  into.errors += from.errors;
-  into.warnings += from.warnings;
-  into.notices += from.notices;
-  into.clean += from.clean;
+  into.failing += from.failing;
+  into.broken += from.broken;
+  into.notChecked += from.notChecked;
+  into.hidden += from.hidden;
+  into.waiversUsed = [...new Set([...into.waiversUsed, ...from.waiversUsed])];
+  if (from.baseline) (into.baseline ??= []).push(...from.baseline);
 }

@@ -6,16 +6,20 @@ import { loadConfig } from './config-file.js';
 import { createNodeCrypto } from '../crypto/node.js';
 import { InputReader, UsageError, fileParts, fileSize } from '../input/node.js';
 import type { InputFile, InputPiece } from '../input/node.js';
-import { SEVERITY_RANK } from '../lint/index.js';
+import { isSelected, SEVERITY_RANK } from '../lint/index.js';
 import type { Severity } from '../lint/index.js';
+import { unusedWaiverNotices } from '../check/policy.js';
 import { outputFormat } from '../report/formats.js';
 import type { FormatName } from '../report/formats.js';
 import { ReportStream } from '../report/stream.js';
-import { emptySummary } from '../report/summary.js';
 import type { CertificateKind } from '../smki/index.js';
-import { Batch, mergeSummary } from './batch.js';
+import type { CertificateResult } from '../check/result.js';
+import { Batch, emptyChunk, mergeChunk } from './batch.js';
 import type { CheckSettings, ChunkOutput, IssuerList } from './batch.js';
 import { DEBUG_KEEP_BYTES } from './debug.js';
+import { Baseline } from './baseline.js';
+import { Progress } from './progress.js';
+import { FileSpool } from './result-spool.js';
 import { listFiles } from './inputs.js';
 import type { BufferedOutput } from './output.js';
 import { WorkerPool } from './parallel.js';
@@ -43,6 +47,13 @@ export interface LintCommandOptions {
   config?: string;
   /** --max-item-size in bytes. */
   maxItemSize: number;
+  /** --quiet: write only the results with a finding that reaches --fail-on (any finding, for --fail-on never). */
+  quiet?: boolean;
+}
+
+/** The lowest severity --quiet shows: what --fail-on fails on. */
+export function quietThreshold(failOn: FailOn): Severity {
+  return failOn === 'never' ? 'notice' : failOn;
 }
 
 export interface CheckCommandOptions extends LintCommandOptions {
@@ -55,6 +66,10 @@ export interface CheckCommandOptions extends LintCommandOptions {
    * run but the smallest.
    */
   jobs?: number;
+  /** --write-baseline: a file to write a waiver for every finding that reaches --fail-on. */
+  writeBaseline?: string;
+  /** Show a progress line on stderr (a terminal, and the output elsewhere). */
+  progress?: boolean;
 }
 
 /** With --jobs given, runs of fewer items are still checked in-process. */
@@ -105,6 +120,8 @@ export async function runCheck(inputs: string[], opts: CheckCommandOptions, out:
     colour: opts.colour,
     config,
     maxItemSize: opts.maxItemSize,
+    quiet: opts.quiet ? quietThreshold(opts.failOn) : undefined,
+    baseline: opts.writeBaseline !== undefined ? quietThreshold(opts.failOn) : undefined,
   };
   const available = availableJobs();
   if (opts.jobs !== undefined && opts.jobs > available) warn(`--jobs ${opts.jobs} is more than the ${available} available cores; using ${available}`);
@@ -117,19 +134,20 @@ export async function runCheck(inputs: string[], opts: CheckCommandOptions, out:
   // and check what the reading has cut while it goes on.
   let pool = parallelFor(onceOnly ? 0 : estimatedItems(files), PARALLEL_ITEMS) ? new WorkerPool(settings, jobs) : undefined;
   const reader = new InputReader(settings.maxItemSize, files, 2);
+  let report: ReportStream<CertificateResult> | undefined;
   try {
     const named = readIssuers(issuerFiles, settings.maxItemSize);
     const issuers: IssuerList = [...named.issuers];
     const budget = new KeepBudget(DEBUG_KEEP_BYTES ?? (pool ? POOL_KEEP_BYTES : KEEP_BYTES));
     const cutter = new UnitCutter((unit) => pool!.add(unit));
-    const format = outputFormat(opts.format, opts.colour);
-    const report = new ReportStream(format, out.write);
-    const summary = emptySummary();
-    let worst = 0;
+    const run = emptyChunk();
+    const baseline = opts.writeBaseline !== undefined ? new Baseline() : undefined;
+    let progress: Progress | undefined;
     const emit = async (chunk: ChunkOutput) => {
-      report.add(chunk.text);
-      mergeSummary(summary, chunk.summary);
-      worst = Math.max(worst, chunk.worst);
+      report!.add(chunk.text);
+      mergeChunk(run, { ...chunk, text: '', baseline: undefined }, '');
+      baseline?.add(chunk.baseline ?? []);
+      progress?.update(run.summary.inputs);
       await out.drain();
     };
     const stopped = () => out.stopped;
@@ -151,14 +169,24 @@ export async function runCheck(inputs: string[], opts: CheckCommandOptions, out:
       for (const piece of scan.pieces) cutter.add(piece);
     }
 
-    report.begin({ tool: TOOL, evaluatedAt: new Date(settings.at).toISOString(), environment: settings.environment });
+    // Output starts once the reading has ended (the pool holds it back till then), so the run's
+    // issuers are known here.
+    const noIssuers = issuers.length === 0;
+    const format = outputFormat(opts.format, opts.colour, { noIssuers });
+    report = new ReportStream(format, out.write, { spool: format.countsFirst ? new FileSpool() : undefined, drain: () => out.drain() });
+    progress = opts.progress ? new Progress(scan.items) : undefined;
+    report.begin({ tool: TOOL, evaluatedAt: new Date(settings.at).toISOString(), environment: settings.environment, noIssuers });
     if (pool) {
       cutter.end();
       await pool.end();
     } else await checkInProcess(scan.pieces, reader, settings, issuers, emit, stopped);
-    report.end(summary);
-    return exitCodeFor(worst, opts.failOn);
+    progress?.end();
+    const notices = unusedWaiverNotices(config?.waivers ?? [], new Set(run.waiversUsed), (id) => isSelected(id, settings));
+    await report.end(run.summary, { ...run, notices });
+    baseline?.write(opts.writeBaseline!);
+    return exitCodeFor(run.worst, opts.failOn);
   } finally {
+    report?.close();
     reader.close();
     await pool?.close();
   }

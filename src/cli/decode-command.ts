@@ -53,6 +53,6 @@ export async function runDecode(inputs: string[], opts: DecodeCommandOptions, ou
   } finally {
     reader.close();
   }
-  report.end(summary);
+  await report.end(summary);
   return failed ? 1 : 0;
 }

@@ -14,9 +14,12 @@ import { terminalSafe } from '../report/terminal-safe.js';
 import { runCompare } from './compare-command.js';
 import { DEBUG } from './debug.js';
 import { runDecode } from './decode-command.js';
+import { runInit } from './init-command.js';
+import { AtomicOutputFile, OutputFailure } from './output-file.js';
 import { addServeCommand } from './serve-command.js';
 import { maxItemSizeOption } from './sizes.js';
 import { BufferedOutput, useColour } from './output.js';
+import { showsProgress } from './progress.js';
 import { TOOL } from './version.js';
 
 /**
@@ -32,8 +35,9 @@ Exit codes:
   2  usage error: an unknown option or value, an input that cannot be found, a bad --config
   3  internal error, or the output could not be written (one line on stderr)
 
-Environment: NO_COLOR or --no-color turn colour off, FORCE_COLOR turns it on (colour is used only
-on a terminal); SMKI_LINT_DEBUG=1 prints the stack trace of an internal error.`;
+Environment: colour is used only on a terminal that is not TERM=dumb; NO_COLOR, FORCE_COLOR=0 or
+--no-color turn it off, any other FORCE_COLOR turns it on. SMKI_LINT_DEBUG=1 prints the stack trace
+of an internal error.`;
 
 const list = (value: string, previous: string[] = []) => previous.concat(value.split(',').map((s) => s.trim()).filter(Boolean));
 
@@ -61,6 +65,31 @@ interface ParsedLintOptions {
   requireIssuer?: boolean;
   maxItemSize: number;
   color: boolean;
+  output?: string;
+  quiet?: boolean;
+}
+
+/** Whether the output goes to a terminal: stdout without --output, and stdout is one. */
+const outputIsTTY = (output: string | undefined) => output === undefined && process.stdout.isTTY === true;
+
+/** Colour for an output: a file named by --output is never a terminal (FORCE_COLOR still forces it). */
+const colourFor = (output: string | undefined, flag: boolean) => useColour(output === undefined ? process.stdout : {}, flag);
+
+/**
+ * Runs a command whose output goes to stdout, or with --output to a file written atomically: the
+ * file appears only when the run ends without failing (exit 0 or 1); otherwise nothing is left.
+ */
+async function withOutput(path: string | undefined, stdout: BufferedOutput, run: (out: BufferedOutput) => Promise<number>): Promise<number> {
+  if (path === undefined) return run(stdout);
+  const file = new AtomicOutputFile(path);
+  try {
+    const code = await run(file.out);
+    await file.commit();
+    return code;
+  } catch (error) {
+    file.abort();
+    throw error;
+  }
 }
 
 function lintCommandOptions(o: ParsedLintOptions): LintCommandOptions {
@@ -72,10 +101,11 @@ function lintCommandOptions(o: ParsedLintOptions): LintCommandOptions {
     ignore: o.ignore,
     environment: o.environment,
     config: o.config,
-    colour: useColour(process.stdout, o.color),
+    colour: colourFor(o.output, o.color),
     issuers: o.issuer ?? [],
     requireIssuer: o.requireIssuer === true,
     maxItemSize: o.maxItemSize,
+    quiet: o.quiet === true,
   };
 }
 
@@ -88,6 +118,7 @@ export function buildProgram(out: BufferedOutput, setExit: (code: number) => voi
     .configureOutput({ writeOut: (s) => out.write(s), writeErr: (s) => process.stderr.write(s) })
     .addHelpText('after', EXIT_CODES_HELP);
 
+  const outputOption = () => new Option('-o, --output <file>', 'write the output to this file, atomically: it appears only when the run ends without failing');
   const kindOption = () => new Option('--kind <kind>', 'treat every certificate or request as this kind instead of classifying it').choices(CERTIFICATE_KINDS as string[]);
   const repeatable = (v: string, prev: string[] = []) => prev.concat(v);
   // The options check and compare share, in the order their help lists them.
@@ -99,8 +130,10 @@ export function buildProgram(out: BufferedOutput, setExit: (code: number) => voi
       .option('--only <ids>', 'run only these rule ids or prefixes (comma-separated, repeatable)', list)
       .option('--ignore <ids>', 'skip these rule ids or prefixes (comma-separated, repeatable)', list)
       .option('--environment <name>', "policy OID environment (default: the config file's, else 'test')")
-      .option('--config <file>', 'JSON configuration: environments and their policy OIDs, extra roles, CN roles')
-      .addOption(maxItemSizeOption());
+      .option('--config <file>', 'JSON configuration (comments allowed): environments and their policy OIDs, extra roles, CN roles, severity overrides, waivers (see smki-lint init)')
+      .addOption(maxItemSizeOption())
+      .addOption(outputOption())
+      .option('-q, --quiet', 'write only the items with a finding that reaches --fail-on (with --fail-on never: any finding); the summary still counts every item');
 
   withLintOptions(
     program
@@ -113,10 +146,13 @@ export function buildProgram(out: BufferedOutput, setExit: (code: number) => voi
     .option('--require-issuer', 'a certificate whose issuer is not available gets the error chain.issuer.unavailable, not the notice chain.not-checked')
     .option('--signer <file>', 'the XML signing certificate that will sign the DUIS requests checked: role 0x87, the RequestID\'s sender, valid at --at, the issuer and serial ds:KeyInfo names (the XML signature itself is not verified)')
     .option('-j, --jobs <n>', `worker threads, at most the ${availableJobs()} available cores (default: those not busy with other work, once a run is large enough for threads to pay off)`, positiveInteger)
+    .option('--write-baseline <file>', 'write a configuration with a waiver for every finding that reaches --fail-on, reason and expires left for you to fill')
     .option('--no-color', 'never colour the output')
-    .addHelpText('after', '\nA DUIS service request (XML, sr:Request) is recognised by its content: each certificate in it is an item of its own,\nfound at its element and line, then the request\'s rules check what it will place on Devices (duis.*).\n\nExamples:\n  smki-lint check request.xml --signer xml-signer.pem\n  smki-lint check outgoing/ --issuer issuing-oca.pem --format sarif\n' + EXIT_CODES_HELP)
-    .action(async (inputs: string[], o: ParsedLintOptions & { kind?: CertificateKind; jobs?: number; signer?: string }) => {
-      setExit(await runCheck(inputs, { ...lintCommandOptions(o), kind: o.kind, jobs: o.jobs, signer: o.signer }, out, (line) => process.stderr.write(`smki-lint: ${terminalSafe(line)}\n`)));
+    .addHelpText('after', '\nA DUIS service request (XML, sr:Request) is recognised by its content: each certificate in it is an item of its own,\nfound at its element and line, then the request\'s rules check what it will place on Devices (duis.*).\n\nA run of more than about a second shows a progress line on stderr when stderr is a terminal and the output goes elsewhere (--output, a pipe, a file).\n\nExamples:\n  smki-lint check request.xml --signer xml-signer.pem\n  smki-lint check outgoing/ --issuer issuing-oca.pem --format sarif -o results.sarif\n' + EXIT_CODES_HELP)
+    .action(async (inputs: string[], o: ParsedLintOptions & { kind?: CertificateKind; jobs?: number; signer?: string; writeBaseline?: string }) => {
+      const progress = showsProgress(process.stderr.isTTY === true, outputIsTTY(o.output));
+      const warn = (line: string) => process.stderr.write(`smki-lint: ${terminalSafe(line)}\n`);
+      setExit(await withOutput(o.output, out, (to) => runCheck(inputs, { ...lintCommandOptions(o), kind: o.kind, jobs: o.jobs, signer: o.signer, writeBaseline: o.writeBaseline, progress }, to, warn)));
     });
 
   withLintOptions(
@@ -137,7 +173,7 @@ export function buildProgram(out: BufferedOutput, setExit: (code: number) => voi
       const requests = [...(request ? [request] : []), ...(o.requests ?? [])];
       const certificates = [...(certificate ? [certificate] : []), ...(o.certificates ?? [])];
       if (requests.length === 0 || certificates.length === 0) throw new UsageError('compare needs requests and certificates: name a request and a certificate, or use --requests and --certificates');
-      setExit(await runCompare({ ...lintCommandOptions(o), requests, certificates }, out.write));
+      setExit(await withOutput(o.output, out, (to) => runCompare({ ...lintCommandOptions(o), requests, certificates }, to)));
     });
 
   program
@@ -148,11 +184,19 @@ export function buildProgram(out: BufferedOutput, setExit: (code: number) => voi
     .addOption(kindOption())
     .option('--config <file>', 'JSON configuration (its roles are used to name role codes)')
     .addOption(maxItemSizeOption())
+    .addOption(outputOption())
     .option('--no-color', 'never colour the output')
     .addHelpText('after', EXIT_CODES_HELP)
-    .action(async (inputs: string[], o: { format: DecodeFormatName; kind?: CertificateKind; config?: string; maxItemSize: number; color: boolean }) => {
-      setExit(await runDecode(inputs, { format: o.format, kind: o.kind, config: o.config, maxItemSize: o.maxItemSize, colour: useColour(process.stdout, o.color) }, out));
+    .action(async (inputs: string[], o: { format: DecodeFormatName; kind?: CertificateKind; config?: string; maxItemSize: number; color: boolean; output?: string }) => {
+      setExit(await withOutput(o.output, out, (to) => runDecode(inputs, { format: o.format, kind: o.kind, config: o.config, maxItemSize: o.maxItemSize, colour: colourFor(o.output, o.color) }, to)));
     });
+
+  program
+    .command('init')
+    .description('write a starting configuration, every setting explained in comments: environments, roles, severity overrides, waivers')
+    .argument('[file]', 'where to write it', 'smki-lint.jsonc')
+    .option('--force', 'replace the file if it exists')
+    .action((file: string, o: { force?: boolean }) => setExit(runInit(file, o.force === true, out.write)));
 
   program
     .command('rules')
@@ -208,6 +252,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`smki-lint: ${terminalSafe(error.message)}\n`);
       return EXIT.usage;
     }
+    if (error instanceof OutputFailure) return outputFailure(error.message);
     return out.failure ? outputFailure(out.failure) : fail(error);
   } finally {
     process.off('uncaughtException', uncaught);

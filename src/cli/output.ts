@@ -77,12 +77,18 @@ export class BufferedOutput {
   }
 }
 
-/** Whether to colour: a TTY, NO_COLOR unset, and --no-color not given. */
-export function useColour(stream: NodeJS.WriteStream, flag: boolean | undefined): boolean {
+/**
+ * Whether to colour: --no-color and NO_COLOR turn it off, FORCE_COLOR=0 (or false) too; any other
+ * FORCE_COLOR turns it on; else only on a terminal that is not TERM=dumb.
+ */
+export function useColour(stream: { isTTY?: boolean }, flag: boolean | undefined, env: NodeJS.ProcessEnv = process.env): boolean {
   if (flag === false) return false;
   // Empty values count as unset (no-color.org).
-  if (process.env.NO_COLOR) return false;
-  if (process.env.FORCE_COLOR && process.env.FORCE_COLOR !== '0') return true;
+  if (env.NO_COLOR) return false;
+  const force = env.FORCE_COLOR;
+  if (force === '0' || force === 'false') return false;
+  if (force) return true;
+  if (env.TERM === 'dumb') return false;
   return stream.isTTY === true;
 }
 

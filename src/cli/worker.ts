@@ -4,8 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { parentPort, workerData } from 'node:worker_threads';
 import { fileParts } from '../input/node.js';
 import { outputFormat } from '../report/formats.js';
-import { emptySummary } from '../report/summary.js';
-import { Batch, mergeChunk } from './batch.js';
+import { Batch, emptyChunk, mergeChunk } from './batch.js';
 import type { ChunkOutput, CheckSettings } from './batch.js';
 import { DEBUG_DELAY_MS } from './debug.js';
 import type { FromWorker, ToWorker } from './worker-protocol.js';
@@ -20,7 +19,7 @@ parentPort!.on('message', async (message: ToWorker) => {
     batch.addIssuers(message.issuers);
     return;
   }
-  const out: ChunkOutput = { text: '', summary: emptySummary(), worst: 0 };
+  const out: ChunkOutput = emptyChunk();
   const read = (w: (typeof message.work)[number]) => w.parts ?? fileParts(w.path, { maxItemSize: settings.maxItemSize, from: w.from, end: w.end });
   for (const chunk of batch.check(message.work, read)) mergeChunk(out, chunk, separator);
   // Debugging only: answers out of order, to show the output does not depend on timing.

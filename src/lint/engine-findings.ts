@@ -79,6 +79,31 @@ export const INTERNAL_RULE_ERROR: RuleMeta = {
   onMalformed: true,
 };
 
+export const CONFIG_WAIVER_EXPIRED: RuleMeta = {
+  id: 'config.waiver-expired',
+  severity: 'notice',
+  appliesTo: 'all',
+  documents: DOCUMENT_KINDS,
+  citation: 'smki-lint configuration (a waiver accepts a finding until its expires date; the evaluation time is past it)',
+  description: 'A waiver of the configuration matched a finding of this item but has expired, so the finding counts again; the message names the waiver.',
+  source: 'adopted',
+  onMalformed: true,
+};
+
+export const CONFIG_WAIVER_UNUSED: RuleMeta = {
+  id: 'config.waiver-unused',
+  severity: 'notice',
+  appliesTo: 'all',
+  documents: DOCUMENT_KINDS,
+  citation: 'smki-lint configuration (a waiver names the document and rule it accepts)',
+  description: 'A waiver of the configuration matched no finding in the whole run: the finding was fixed, or the waiver names the wrong document or rule. Reported once for the run, not for an item.',
+  source: 'adopted',
+  onMalformed: true,
+};
+
+/** What the configuration's waivers report: an expired one (on the item it matched) and an unused one (for the run). */
+export const CONFIG_FINDINGS: readonly RuleMeta[] = [CONFIG_WAIVER_EXPIRED, CONFIG_WAIVER_UNUSED];
+
 const PAIRING = 'SEC Appendix M (a CSR, or a batch of CSRs, is answered by one certificate per request)';
 
 export const COMPARE_CERTIFICATE_MISSING: RuleMeta = {
@@ -116,4 +141,4 @@ export const COMPARE_CERTIFICATE_DUPLICATE: RuleMeta = {
 /** What `compare` reports about pairing itself: requests and certificates left without a partner, or with two. */
 export const COMPARE_FINDINGS: readonly RuleMeta[] = [COMPARE_CERTIFICATE_MISSING, COMPARE_REQUEST_MISSING, COMPARE_CERTIFICATE_DUPLICATE];
 
-export const ENGINE_FINDINGS: readonly RuleMeta[] = [INPUT_NO_CERTIFICATE, INPUT_INVALID_ENCODING, INPUT_NOT_CERTIFICATE, INPUT_LABEL_MISMATCH, INPUT_TOO_LARGE, INPUT_UNREADABLE, INTERNAL_RULE_ERROR, ...COMPARE_FINDINGS];
+export const ENGINE_FINDINGS: readonly RuleMeta[] = [INPUT_NO_CERTIFICATE, INPUT_INVALID_ENCODING, INPUT_NOT_CERTIFICATE, INPUT_LABEL_MISMATCH, INPUT_TOO_LARGE, INPUT_UNREADABLE, INTERNAL_RULE_ERROR, ...CONFIG_FINDINGS, ...COMPARE_FINDINGS];

@@ -42,6 +42,14 @@ export interface Finding {
   line?: number;
   column?: number;
   citation: string;
+  /** Set when a waiver of the configuration accepts this finding: it is reported but does not count. */
+  waived?: Waived;
+}
+
+/** Why a finding is accepted, and until when (an ISO date; after it the finding counts again). */
+export interface Waived {
+  reason: string;
+  expires: string;
 }
 
 /** A rule that applies by kind but was not run because of its effective dates. */

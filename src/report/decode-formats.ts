@@ -4,7 +4,6 @@ import { renderDecodeView } from './decode-text.js';
 import { resultDecodeView } from './decode-view.js';
 import type { OutputFormat } from './format.js';
 import type { Style } from './style.js';
-import type { Summary } from './summary.js';
 import { terminalSafe } from './terminal-safe.js';
 
 export type DecodeFormatName = 'text' | 'json' | 'jsonl';
@@ -20,7 +19,7 @@ export function decodeFormat(name: DecodeFormatName, style: Style): OutputFormat
         begin: () => '[',
         result: (r) => '\n  ' + JSON.stringify(decodeJson(r), null, 2).replace(/\n/g, '\n  '),
         separator: ',',
-        end: (summary: Summary) => (summary.inputs > 0 ? '\n' : '') + ']\n',
+        end: (end) => (end.written ? '\n' : '') + ']\n',
       };
     case 'jsonl':
       return { begin: () => '', result: (r) => JSON.stringify(decodeJson(r)) + '\n', separator: '', end: () => '' };

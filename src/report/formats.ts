@@ -1,7 +1,7 @@
-import type { OutputFormat } from './format.js';
+import type { OutputFormat, RunInfo } from './format.js';
 import { JSON_FORMAT, JSONL_FORMAT } from './json-format.js';
 import { JUNIT_FORMAT } from './junit-format.js';
-import { SARIF_FORMAT } from './sarif-format.js';
+import { sarifFormat } from './sarif-format.js';
 import { COLOUR, PLAIN } from './style.js';
 import { textFormat } from './text-format.js';
 
@@ -9,14 +9,15 @@ export type FormatName = 'text' | 'json' | 'jsonl' | 'sarif' | 'junit';
 
 export const FORMAT_NAMES: readonly FormatName[] = ['text', 'json', 'jsonl', 'sarif', 'junit'];
 
-export function outputFormat(name: FormatName, colour: boolean): OutputFormat {
+/** The format by name; `run.noIssuers` lets SARIF give the run's chain.not-checked once. */
+export function outputFormat(name: FormatName, colour: boolean, run: Pick<RunInfo, 'noIssuers'> = {}): OutputFormat {
   switch (name) {
     case 'json':
       return JSON_FORMAT;
     case 'jsonl':
       return JSONL_FORMAT;
     case 'sarif':
-      return SARIF_FORMAT;
+      return sarifFormat(run);
     case 'junit':
       return JUNIT_FORMAT;
     case 'text':

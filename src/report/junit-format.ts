@@ -1,51 +1,68 @@
 import type { CertificateResult } from '../check/result.js';
 import type { Finding } from '../lint/index.js';
-import type { OutputFormat, RunInfo } from './format.js';
-import type { Summary } from './summary.js';
+import type { OutputFormat, RunEnd, RunInfo } from './format.js';
+
+/** Findings that mean the item could not be checked, rather than that it is wrong: a JUnit error. */
+const BROKEN = new Set(['internal.rule-error', 'input.unreadable']);
+
+/** How a testcase ends: it passes, fails (an error or warning that is not waived) or could not be checked. */
+export function junitOutcome(r: CertificateResult): 'pass' | 'failure' | 'error' {
+  let outcome: 'pass' | 'failure' | 'error' = 'pass';
+  for (const f of r.findings) {
+    if (f.waived || f.severity === 'notice') continue;
+    if (BROKEN.has(f.ruleId)) return 'error';
+    outcome = 'failure';
+  }
+  return outcome;
+}
 
 /**
- * JUnit XML for CI test reports: one testcase per item, one failure per error or warning, notices
- * as the testcase's output. Nothing depends on earlier results, so it streams like the others.
+ * JUnit XML for CI test reports, as Jenkins and GitLab read it: one testcase per item with at most
+ * one <failure> (or <error>) holding every finding that counts, since readers show only the
+ * first; notices and waived findings as the testcase's output. The suites' counts and time come
+ * first in the file, so ReportStream keeps the testcases in a spool until the run ends.
  */
 export const JUNIT_FORMAT: OutputFormat = {
-  begin(run: RunInfo): string {
-    const property = (name: string, value: string) => `<property name="${attr(name)}" value="${attr(value)}"/>`;
+  countsFirst: true,
+  begin(run: RunInfo, end?: RunEnd): string {
+    const property = (name: string, value: string | number) => `<property name="${attr(name)}" value="${attr(String(value))}"/>`;
+    const s = end?.summary;
+    const tests = end ? end.summary.inputs - end.hidden : 0;
+    const counts = `tests="${tests}" failures="${end?.failing ?? 0}" errors="${end?.broken ?? 0}" skipped="0" time="${((end?.elapsedMs ?? 0) / 1000).toFixed(3)}"`;
+    const summary = s ? [property('summary.items', s.inputs), property('summary.clean', s.clean), property('summary.errors', s.errors), property('summary.warnings', s.warnings), property('summary.notices', s.notices), property('summary.waived', s.waived)] : [];
     return (
       '<?xml version="1.0" encoding="UTF-8"?>\n' +
-      `<testsuites name="${attr(run.tool.name)}">\n` +
-      `<testsuite name="${attr(run.tool.name)} check" timestamp="${attr(run.evaluatedAt)}">\n` +
+      `<testsuites name="${attr(run.tool.name)}" ${counts}>\n` +
+      `<testsuite name="${attr(run.tool.name)} check" ${counts} timestamp="${attr(run.evaluatedAt)}">\n` +
       '<properties>\n' +
-      property('tool.version', run.tool.version) +
-      '\n' +
-      property('environment', run.environment) +
-      '\n' +
-      '</properties>\n'
+      [property('tool.version', run.tool.version), property('environment', run.environment), ...summary].join('\n') +
+      '\n</properties>\n'
     );
   },
   result(r: CertificateResult): string {
+    const counting = r.findings.filter((f) => !f.waived && f.severity !== 'notice');
+    const output = r.findings.filter((f) => f.waived || f.severity === 'notice').map((f) => `${f.waived ? `waived ${f.severity}` : f.severity}: ${f.ruleId}: ${f.message}\n  ${where(f)}${f.waived ? `\n  waived until ${f.waived.expires}: ${f.waived.reason}` : ''}`);
     let body = '';
-    const notices: string[] = [];
-    for (const f of r.findings) {
-      if (f.severity === 'notice') notices.push(`notice: ${f.ruleId}: ${f.message}\n  ${where(f)}`);
-      else body += `  <failure type="${attr(f.ruleId)}" message="${attr(f.message)}">${text(`${f.severity}: ${f.ruleId} ${where(f)}`)}</failure>\n`;
+    if (counting.length > 0) {
+      const element = junitOutcome(r) === 'error' ? 'error' : 'failure';
+      const first = counting[0];
+      const message = counting.length === 1 ? first.message : `${counting.length} findings: ${counting.map((f) => f.ruleId).join(', ')}`;
+      const details = counting.map((f) => `${f.severity}: ${f.ruleId}: ${f.message}\n  ${where(f)}`).join('\n');
+      body += `  <${element} type="${attr(first.ruleId)}" message="${attr(message)}">${text(details)}</${element}>\n`;
     }
-    if (notices.length > 0) body += `  <system-out>${text(notices.join('\n'))}</system-out>\n`;
+    if (output.length > 0) body += `  <system-out>${text(output.join('\n'))}</system-out>\n`;
     const classname = r.duis ? 'duis-request' : r.kind === undefined ? 'input' : r.document === 'csr' ? `csr.${r.kind}` : r.kind;
     const element = r.source.element !== undefined ? ` ${r.source.element}` : '';
-    const open = `<testcase classname="${attr(classname)}" name="${attr(`${r.source.path} [${r.source.index}]${element}`)}"`;
+    const open = `<testcase classname="${attr(classname)}" name="${attr(`${r.source.path} [${r.source.index}]${element}`)}" time="0"`;
     return body ? `${open}>\n${body}</testcase>\n` : `${open}/>\n`;
   },
   separator: '',
-  end(s: Summary): string {
-    // A testsuite's properties must come first, so the counts, known only now, go in a comment.
-    const counts = [count(s.inputs, 'item'), `${s.clean} clean`, count(s.errors, 'error'), count(s.warnings, 'warning'), count(s.notices, 'notice')].join(', ');
-    return `<!-- summary: ${counts} -->\n</testsuite>\n</testsuites>\n`;
+  end(end: RunEnd): string {
+    // Findings about the run itself (an unused waiver) are the suite's output.
+    const notices = end.notices.map((f) => `${f.severity}: ${f.ruleId}: ${f.message}`);
+    return (notices.length > 0 ? `<system-out>${text(notices.join('\n'))}</system-out>\n` : '') + '</testsuite>\n</testsuites>\n';
   },
 };
-
-function count(n: number, word: string): string {
-  return `${n} ${n === 1 ? word : word + 's'}`;
-}
 
 function where(f: Finding): string {
   const at = [f.path && `at ${f.path}`, f.offset !== undefined && `(offset ${f.offset})`, f.line !== undefined && `(line ${f.line})`].filter(Boolean).join(' ');

@@ -6,6 +6,7 @@ import { SMKI_KINDS } from '../smki/index.js';
 const AREAS: [prefix: string, title: string][] = [
   ['input.', 'Input'],
   ['internal.', 'Internal'],
+  ['config.', 'Configuration (waivers)'],
   ['decode.', 'Decoding'],
   ['der.', 'DER encoding'],
   ['cert.', 'Every certificate (and, where marked, the same field of every CSR)'],

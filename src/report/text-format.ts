@@ -2,9 +2,8 @@ import type { DuisSummary } from '../check/duis-result.js';
 import type { CertificateResult } from '../check/result.js';
 import type { Finding, Severity } from '../lint/index.js';
 import { documentTitle } from '../smki/index.js';
-import type { OutputFormat, RunInfo } from './format.js';
+import type { OutputFormat, RunEnd, RunInfo } from './format.js';
 import type { Style } from './style.js';
-import type { Summary } from './summary.js';
 import { terminalSafe as safe } from './terminal-safe.js';
 
 /** For people: a header per certificate or request, its findings worst first, then a summary. */
@@ -15,7 +14,10 @@ export function textFormat(style: Style): OutputFormat {
   };
   const finding = (f: Finding) => {
     const where = [f.path && `at ${safe(f.path)}`, f.offset !== undefined && `offset ${f.offset}`, f.line !== undefined && `line ${f.line}`].filter(Boolean).join(', ');
-    return `  ${severity(f.severity)} ${style.bold(f.ruleId)}  ${safe(f.message)}\n` + style.dim(`          ${where}${where ? ' · ' : ''}${f.citation}`) + '\n';
+    const detail = style.dim(`          ${where}${where ? ' · ' : ''}${f.citation}`) + '\n';
+    // A waived finding is shown, dimmed, with the waiver's reason: it does not count.
+    if (f.waived) return style.dim(`  ${f.severity.padEnd(7)} ${f.ruleId}  ${safe(f.message)}`) + '\n' + detail + style.dim(`          waived until ${safe(f.waived.expires)}: ${safe(f.waived.reason)}`) + '\n';
+    return `  ${severity(f.severity)} ${style.bold(f.ruleId)}  ${safe(f.message)}\n` + detail;
   };
   return {
     begin: (run: RunInfo) => style.dim(`${run.tool.name} ${run.tool.version} · evaluated at ${run.evaluatedAt} · environment ${run.environment}`) + '\n\n',
@@ -35,9 +37,10 @@ export function textFormat(style: Style): OutputFormat {
       return out + '\n';
     },
     separator: '',
-    end(s: Summary): string {
-      const counts = `${s.errors} ${plural(s.errors, 'error')}, ${s.warnings} ${plural(s.warnings, 'warning')}, ${s.notices} ${plural(s.notices, 'notice')}`;
-      return style.bold(`${s.inputs} ${plural(s.inputs, 'item')} checked, ${s.clean} clean · ${counts}`) + '\n';
+    end({ summary: s, notices }: RunEnd): string {
+      const counts = `${s.errors} ${plural(s.errors, 'error')}, ${s.warnings} ${plural(s.warnings, 'warning')}, ${s.notices} ${plural(s.notices, 'notice')}${s.waived > 0 ? `, ${s.waived} waived` : ''}`;
+      const run = notices.length > 0 ? style.bold('run') + '\n' + notices.map(finding).join('') + '\n' : '';
+      return run + style.bold(`${s.inputs} ${plural(s.inputs, 'item')} checked, ${s.clean} clean · ${counts}`) + '\n';
     },
   };
 }

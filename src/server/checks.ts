@@ -49,7 +49,8 @@ export async function checkPayload(payload: Payload, config: CheckConfig | undef
   // As the CLI: issuers named explicitly count whatever they are, then the CA certificates among the documents.
   for (const der of named) checker.addIssuer(der, true);
   for (const der of possibleIssuers(entries)) checker.addIssuer(der);
-  return report(o.format, checker, checker.checkEntries(entries, o.requireIssuer === true));
+  // As the CLI, a run with no issuer at all gives SARIF's chain.not-checked once.
+  return report(o.format, checker, checker.checkEntries(entries, o.requireIssuer === true), checker.issuers.size === 0);
 }
 
 /** `smki-lint compare` on the requests and certificates of one request. */
@@ -100,7 +101,7 @@ function limitItems(count: number, maxItems: number): void {
   if (count > maxItems) throw new HttpError(413, 'too-many-items', `the request holds ${count} items (certificates, CSRs, DUIS requests and their certificates, issuers); this service checks at most ${maxItems} per request (--max-items): split the batch`);
 }
 
-function report(format: Payload['options']['format'], checker: Checker, results: Parameters<typeof renderReport>[1]): Report {
+function report(format: Payload['options']['format'], checker: Checker, results: Parameters<typeof renderReport>[1], noIssuers = false): Report {
   const name = format ?? 'json';
-  return { body: renderReport(name, results, checker.options.evaluationTime, checker.options.environment.name), type: FORMAT_TYPES[name] };
+  return { body: renderReport(name, results, checker.options.evaluationTime, checker.options.environment.name, noIssuers), type: FORMAT_TYPES[name] };
 }

@@ -2,8 +2,7 @@ import type { CertificateResult } from '../check/result.js';
 import { TOOL } from '../cli/version.js';
 import { outputFormat } from '../report/formats.js';
 import type { FormatName } from '../report/formats.js';
-import { ReportStream } from '../report/stream.js';
-import { addToSummary, emptySummary } from '../report/summary.js';
+import { formatReport } from '../report/report.js';
 
 /** The media type of each output format. */
 export const FORMAT_TYPES: Record<FormatName, string> = {
@@ -15,16 +14,6 @@ export const FORMAT_TYPES: Record<FormatName, string> = {
 };
 
 /** A whole report in one format, written exactly as the CLI writes it for the same results (never coloured). */
-export function renderReport(name: FormatName, results: readonly CertificateResult[], evaluationTime: number, environment: string): string {
-  const format = outputFormat(name, false);
-  const parts: string[] = [];
-  const report = new ReportStream(format, (text) => parts.push(text));
-  const summary = emptySummary();
-  report.begin({ tool: TOOL, evaluatedAt: new Date(evaluationTime).toISOString(), environment });
-  for (const r of results) {
-    addToSummary(summary, r);
-    report.add(format.result(r));
-  }
-  report.end(summary);
-  return parts.join('');
+export function renderReport(name: FormatName, results: readonly CertificateResult[], evaluationTime: number, environment: string, noIssuers = false): string {
+  return formatReport(outputFormat(name, false, { noIssuers }), results, { tool: TOOL, evaluatedAt: new Date(evaluationTime).toISOString(), environment, noIssuers });
 }

@@ -1,5 +1,6 @@
 // Certificates a hostile or careless user might feed the tool, built with the sample PKI's parts.
 import { spawn, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildCertificate, replaceExtension, toPem } from '../../test-certs/generate/certificate.js';
 import type { Built } from '../../test-certs/generate/certificate.js';
@@ -11,6 +12,7 @@ import { buildValidPki } from '../../test-certs/generate/pki.js';
 import type { ValidPki } from '../../test-certs/generate/pki.js';
 import { caCertificate } from '../../test-certs/generate/profiles.js';
 import { keyIdMethod2, p256Key } from '../../test-certs/generate/keys.js';
+import { loadManifest, TEST_CERTS } from './sample-pki.js';
 
 export const BIN = join(import.meta.dirname, '..', '..', 'bin', 'smki-lint.js');
 
@@ -78,4 +80,12 @@ export function runCli(args: string[], options: { input?: string | Buffer; env?:
 /** The same, without blocking: for runs that must be interfered with while they go on. */
 export function startCli(args: string[], env: Record<string, string> = {}) {
   return spawn(process.execPath, [BIN, ...args], { env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '', ...env } });
+}
+
+/** Every sample file but the DUIS requests (each an XML document of its own), concatenated: PEM blocks, prose, broken blocks, other labels. */
+export function sampleText(): Uint8Array {
+  const files = loadManifest()
+    .files.filter((f) => !f.file.endsWith('.xml'))
+    .map((f) => readFileSync(join(TEST_CERTS, f.file)));
+  return new Uint8Array(Buffer.concat([Buffer.from('notes before the first block\n'), ...files, Buffer.from('\ntrailing prose\n')]));
 }

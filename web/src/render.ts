@@ -7,8 +7,10 @@ import { resultDecodeView } from '../../src/report/decode-view.js';
 import type { DecodeRow } from '../../src/report/decode-view.js';
 import { JSON_FORMAT } from '../../src/report/json-format.js';
 import { formatReport } from '../../src/report/report.js';
-import { SARIF_FORMAT } from '../../src/report/sarif-format.js';
+import { sarifFormat } from '../../src/report/sarif-format.js';
 import { PLAIN } from '../../src/report/style.js';
+import { emptyTotals } from '../../src/report/format.js';
+import type { RunInfo } from '../../src/report/format.js';
 import { addToSummary, emptySummary } from '../../src/report/summary.js';
 import { headerLine, textFormat } from '../../src/report/text-format.js';
 import { derSpan } from './der-span.js';
@@ -24,8 +26,8 @@ const SEVERITY_TITLES: Record<Severity, string> = { error: 'Errors', warning: 'W
 
 /** The report downloads, in the CLI's formats. */
 const DOWNLOADS = [
-  { id: 'download-json', format: JSON_FORMAT, file: 'smki-lint-report.json', type: 'application/json', label: 'Download the JSON report' },
-  { id: 'download-sarif', format: SARIF_FORMAT, file: 'smki-lint-report.sarif', type: 'application/sarif+json', label: 'Download the SARIF report' },
+  { id: 'download-json', format: () => JSON_FORMAT, file: 'smki-lint-report.json', type: 'application/json', label: 'Download the JSON report' },
+  { id: 'download-sarif', format: (info: RunInfo) => sarifFormat(info), file: 'smki-lint-report.sarif', type: 'application/sarif+json', label: 'Download the SARIF report' },
 ];
 
 /** Object URLs of the downloads shown, released when the next run replaces them. */
@@ -44,14 +46,14 @@ export function renderRun(section: HTMLElement, run: Run): void {
   const summary = emptySummary();
   for (const r of run.results) addToSummary(summary, r);
   const downloads = DOWNLOADS.map((d) => {
-    const url = URL.createObjectURL(new Blob([formatReport(d.format, run.results, run.info)], { type: d.type }));
+    const url = URL.createObjectURL(new Blob([formatReport(d.format(run.info), run.results, run.info)], { type: d.type }));
     objectUrls.push(url);
     return el('a', { id: d.id, href: url, download: d.file, className: 'download' }, d.label);
   });
   const head = el(
     'div',
     { className: 'run' },
-    el('h2', { id: 'results-heading' }, textFormat(PLAIN).end(summary).trim()),
+    el('h2', { id: 'results-heading' }, textFormat(PLAIN).end({ ...emptyTotals(), summary, written: true }).trim()),
     el('p', { className: 'run-info' }, `${run.info.tool.name} ${run.info.tool.version} · evaluated at ${run.info.evaluatedAt} · environment ${run.info.environment}`),
     el('p', { className: 'downloads' }, ...downloads),
   );

@@ -53,6 +53,6 @@ export async function runCheck(sources: readonly Source[], settings: RunSettings
   const entries = sources.flatMap((s) => detectEntries(s.bytes, s.name));
   for (const der of possibleIssuers(entries)) checker.addIssuer(der);
   const results = globalThis.crypto?.subtle ? await checker.checkEntriesAsync(entries) : checker.checkEntries(entries);
-  const info: RunInfo = { tool: TOOL, evaluatedAt: new Date(checker.options.evaluationTime).toISOString(), environment: checker.options.environment.name };
+  const info: RunInfo = { tool: TOOL, evaluatedAt: new Date(checker.options.evaluationTime).toISOString(), environment: checker.options.environment.name, noIssuers: checker.issuers.size === 0 };
   return { info, results, issuerProblems };
 }
