@@ -13,6 +13,7 @@ import { adversarialSection } from './adversarial.js';
 import { buildCorpus, buildDuisCorpus, buildRequestCorpus } from './corpus.js';
 import type { DuisCorpus, RequestCorpus } from './corpus.js';
 import { endToEnd, opensslCeiling, pythonCryptography, writeInputs } from './end-to-end.js';
+import { stageCosts } from './stages.js';
 import type { EndToEnd, Timed } from './end-to-end.js';
 import { createPublicKey, generateKeyPairSync, sign, verify } from 'node:crypto';
 import { toPem } from '../test-certs/generate/certificate.js';
@@ -226,6 +227,8 @@ async function main(): Promise<void> {
   }
   rmSync(dir, { recursive: true, force: true });
   const ceiling = await nodeVerifyCeiling(availableParallelism(), 3);
+  const oneThread = await nodeVerifyCeiling(1, 3);
+  const stages = await stageCosts(ders, corpus.oca);
 
   const row = (label: string, value: string, note = '') => console.log(`${label.padEnd(64)}${value.padStart(12)}${note ? '   ' + note : ''}`);
   const perSecond = (n: number) => `${n.toLocaleString('en')}/s`;
@@ -257,6 +260,26 @@ async function main(): Promise<void> {
   row('  raw P-256 verify, one core, measured alongside', perSecond(duis.rawVerify));
   row(`ceiling: node raw P-256 verify, ${availableParallelism()} threads`, perSecond(ceiling));
   if (openssl !== undefined) row(`ceiling: openssl speed -multi ${availableParallelism()} ecdsap256 verify`, perSecond(openssl));
+
+  // What the stages allow: cores x scaling / the sum per certificate, and one warm-up per thread.
+  const cores = availableParallelism();
+  const scaling = ceiling / (cores * oneThread);
+  const micro = (us: number) => `${us.toFixed(1)} µs`;
+  const plainSum = stages.read + stages.decode + stages.viewAndFingerprint + stages.lint + stages.output;
+  const verifiedSum = plainSum + stages.verify;
+  const bestRate = (sum: number, n: number) => Math.round(n / (stages.warmUpMs / 1000 + ((n / cores) * sum) / scaling / 1e6));
+  console.log(`\nWhere a certificate's time goes: each stage on one core, steady state (${COUNT.toLocaleString('en')} certificates)`);
+  row('  read (PEM blocks, base64)', micro(stages.read));
+  row('  decode (strict DER + model)', micro(stages.decode));
+  row('  SMKI view + SHA-256 fingerprint', micro(stages.viewAndFingerprint));
+  row('  lint (all rules)', micro(stages.lint));
+  row('  JSON line', micro(stages.output));
+  row('  verify (node:crypto, the issuer key made once)', micro(stages.verify));
+  row('  sum without | with verify', `${micro(plainSum)} | ${micro(verifiedSum)}`);
+  row(`  a fresh thread's warm-up: its first pass less its second`, `${Math.round(stages.warmUpMs)} ms`, `over ${stages.warmUpCount.toLocaleString('en')} certificates`);
+  row(`  raw verify on ${cores} threads vs ${cores} x one thread (${perSecond(oneThread)})`, `${Math.round(scaling * 100)}%`);
+  row(`  best these allow, ${BUNDLE.toLocaleString('en')} certificates on ${cores} threads, no issuer`, perSecond(bestRate(plainSum, BUNDLE)), 'one warm-up per thread, no process start, reading shared');
+  row(`  best these allow, ${BUNDLE.toLocaleString('en')} certificates on ${cores} threads, --issuer`, perSecond(bestRate(verifiedSum, BUNDLE)), openssl ? `${percent(bestRate(verifiedSum, BUNDLE), openssl)} of openssl's verify rate` : '');
   console.log(`load at the end: ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   if (ADVERSARIAL) adversarialSection();
 }

@@ -16,7 +16,7 @@ import type { CertificateKind } from '../smki/index.js';
 import type { CertificateResult } from '../check/result.js';
 import { Batch, emptyChunk, mergeChunk } from './batch.js';
 import type { CheckSettings, ChunkOutput, IssuerList } from './batch.js';
-import { DEBUG_KEEP_BYTES } from './debug.js';
+import { DEBUG_KEEP_BYTES, DEBUG_THREADS } from './debug.js';
 import { Baseline } from './baseline.js';
 import { Progress } from './progress.js';
 import { FileSpool } from './result-spool.js';
@@ -61,9 +61,9 @@ export interface CheckCommandOptions extends LintCommandOptions {
   /** The certificate file that will sign the DUIS requests checked (--signer). */
   signer?: string;
   /**
-   * Worker threads, at most the available cores; 1 checks in-process. Unset: the cores not busy
-   * with other work, for runs large enough that threads pay off (workersPayOff); set: used for any
-   * run but the smallest.
+   * The most worker threads, at most the available cores; 1 checks in-process. Unset: the cores not
+   * busy with other work. Threads are used only for runs large enough that they pay off
+   * (workersPayOff), so more threads are never slower than fewer.
    */
   jobs?: number;
   /** --write-baseline: a file to write a waiver for every finding that reaches --fail-on. */
@@ -72,7 +72,7 @@ export interface CheckCommandOptions extends LintCommandOptions {
   progress?: boolean;
 }
 
-/** With --jobs given, runs of fewer items are still checked in-process. */
+/** SMKI_LINT_DEBUG_THREADS: runs of fewer items are still checked in-process. */
 const PARALLEL_ITEMS = 512;
 /**
  * The most CA certificates a run keeps as issuers (--issuer first, then those among the inputs):
@@ -128,11 +128,10 @@ export async function runCheck(inputs: string[], opts: CheckCommandOptions, out:
   const jobs = Math.min(opts.jobs ?? idleCores(available), available);
   // Inputs that can be read only once are kept by the main thread, which then checks them itself.
   const onceOnly = files.some((f) => !f.regular);
-  const parallelFor = (count: number, minimum: number) =>
-    jobs > 1 && !onceOnly && (opts.jobs === undefined ? workersPayOff(count, jobs, issuerFiles.length > 0) : count >= minimum);
+  const parallelFor = (count: number) => jobs > 1 && !onceOnly && (DEBUG_THREADS ? count >= PARALLEL_ITEMS : workersPayOff(count, jobs, issuerFiles.length > 0));
   // Threads start before the first reading when the size of the inputs already says they pay off,
   // and check what the reading has cut while it goes on.
-  let pool = parallelFor(onceOnly ? 0 : estimatedItems(files), PARALLEL_ITEMS) ? new WorkerPool(settings, jobs) : undefined;
+  let pool = parallelFor(onceOnly ? 0 : estimatedItems(files)) ? new WorkerPool(settings, jobs) : undefined;
   const reader = new InputReader(settings.maxItemSize, files, 2);
   let report: ReportStream<CertificateResult> | undefined;
   try {
@@ -163,7 +162,7 @@ export async function runCheck(inputs: string[], opts: CheckCommandOptions, out:
     found(scan);
     const leftOut = named.leftOut + scan.issuersLeftOut;
     if (leftOut > 0) warn(`${leftOut} issuer certificates were left out: a run keeps at most ${MAX_ISSUERS} (--issuer first, then the CA certificates among the inputs)`);
-    if (!pool && parallelFor(scan.items, PARALLEL_ITEMS)) {
+    if (!pool && parallelFor(scan.items)) {
       pool = new WorkerPool(settings, jobs);
       pool.begin(issuers, emit, stopped, budget);
       for (const piece of scan.pieces) cutter.add(piece);

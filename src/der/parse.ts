@@ -26,12 +26,65 @@ const DEFAULT_MAX_DEPTH = 64;
 const PRIMITIVE_ONLY = new Uint8Array(32);
 for (const t of [1, 2, 3, 4, 5, 6, 9, 10, 12, 13, 14, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30]) PRIMITIVE_ONLY[t] = 1;
 
-interface Frame {
-  node: DerNode;
-  /** Where the node's content must end (for indefinite length: the parent's limit). */
-  limit: number;
-  indefinite: boolean;
+/**
+ * The elements being read, innermost last, as parallel lists (no object per element): each one's
+ * node, where its content must end (for indefinite length: the parent's limit), whether its
+ * length is indefinite, and where its children start in `kids`. Children are gathered on one
+ * shared list and copied out at their exact count when their element closes: a growing array per
+ * element would allocate room for 17 children where certificates mostly have one to three.
+ */
+class OpenElements {
+  readonly nodes: DerNode[] = [];
+  readonly limits: number[] = [];
+  readonly indefinite: boolean[] = [];
+  readonly kidsFrom: number[] = [];
+  /** Children of the open elements are kids[0, kidsTop); entries past it are stale. */
+  private readonly kids: DerNode[] = [];
+  private kidsTop = 0;
+
+  get depth(): number {
+    return this.nodes.length;
+  }
+
+  open(node: DerNode, limit: number, indefinite: boolean): void {
+    this.nodes.push(node);
+    this.limits.push(limit);
+    this.indefinite.push(indefinite);
+    this.kidsFrom.push(this.kidsTop);
+  }
+
+  /** A child of the innermost open element. */
+  addChild(node: DerNode): void {
+    this.kids[this.kidsTop++] = node;
+  }
+
+  /** Closes the innermost element: its children become its own array. */
+  close(): DerNode {
+    const node = this.nodes.pop()!;
+    this.limits.pop();
+    this.indefinite.pop();
+    const from = this.kidsFrom.pop()!;
+    node.children = this.kids.slice(from, this.kidsTop);
+    this.kidsTop = from;
+    return node;
+  }
+
+  /** Forgets what an earlier read left open (none does, unless it threw). */
+  clear(): void {
+    while (this.nodes.length > 0) this.close();
+    this.kidsTop = 0;
+  }
+
+  /** After a read: a hostile document's many children are not kept alive by the stale entries. */
+  release(): void {
+    if (this.kids.length > STALE_KIDS_KEPT) this.kids.length = 0;
+  }
 }
+
+const STALE_KIDS_KEPT = 1024;
+
+/** One set of lists for every call: a read never calls out to code that could start another. */
+const OPEN = new OpenElements();
 
 /**
  * Reads one DER element (and everything inside it) from bytes[start, end) without copying.
@@ -49,34 +102,37 @@ export function parseDer(input: BytesLike, start?: number, end?: number, options
   const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
   const violations: DerViolation[] = [];
   const report = (v: DerViolation) => violations.push(v);
-  const stack: Frame[] = [];
+  const open = OPEN;
+  open.clear();
   let root: DerNode | null = null;
   let pos = start;
   let incomplete = false;
   let truncationReported = false;
 
   for (;;) {
-    const frame = stack.length > 0 ? stack[stack.length - 1] : null;
-    if (frame === null && root !== null) break;
-    const limit = frame ? frame.limit : end;
+    const depth = open.depth;
+    if (depth === 0 && root !== null) break;
+    const limit = depth > 0 ? open.limits[depth - 1] : end;
 
-    if (frame !== null) {
-      if (frame.indefinite && pos + 1 < limit && bytes[pos] === 0 && bytes[pos + 1] === 0) {
-        frame.node.end = pos + 2;
+    if (depth > 0) {
+      const indefinite = open.indefinite[depth - 1];
+      if (indefinite && pos + 1 < limit && bytes[pos] === 0 && bytes[pos + 1] === 0) {
+        open.nodes[depth - 1].end = pos + 2;
         pos += 2;
-        closeFrame(bytes, stack.pop()!, report);
+        checkClosed(bytes, open.close(), report);
         continue;
       }
       if (pos >= limit) {
-        if (frame.indefinite) {
+        if (indefinite) {
+          const node = open.nodes[depth - 1];
           if (!truncationReported) {
-            report({ kind: 'truncated', offset: frame.node.offset, message: `indefinite-length ${tagName(frame.node.tagClass, frame.node.tagNumber)} has no end-of-contents octets` });
+            report({ kind: 'truncated', offset: node.offset, message: `indefinite-length ${tagName(node.tagClass, node.tagNumber)} has no end-of-contents octets` });
             truncationReported = true;
           }
-          frame.node.end = limit;
+          node.end = limit;
           incomplete = true;
         }
-        closeFrame(bytes, stack.pop()!, report);
+        checkClosed(bytes, open.close(), report);
         continue;
       }
     } else if (pos >= end) {
@@ -97,7 +153,7 @@ export function parseDer(input: BytesLike, start?: number, end?: number, options
       do {
         if (pos >= limit || count === 4) {
           if (count === 4 || !truncationReported) report({ kind: pos >= limit ? 'truncated' : 'length.invalid', offset, message: 'tag number does not end within the element' });
-          return finish(root, violations, true, stack);
+          return finish(root, violations, open);
         }
         b = bytes[pos++];
         if (count === 0 && b === 0x80) report({ kind: 'tag.non-minimal', offset, message: 'high tag number starts with a 0x80 padding octet' });
@@ -110,7 +166,7 @@ export function parseDer(input: BytesLike, start?: number, end?: number, options
     // Length octets.
     if (pos >= limit) {
       if (!truncationReported) report({ kind: 'truncated', offset, message: `${tagName(tagClass, tagNumber)} at offset ${offset} has no length octets` });
-      return finish(root, violations, true, stack);
+      return finish(root, violations, open);
     }
     const lenByte = bytes[pos++];
     let length = 0;
@@ -122,17 +178,17 @@ export function parseDer(input: BytesLike, start?: number, end?: number, options
       report({ kind: 'length.indefinite', offset, message: `${tagName(tagClass, tagNumber)} uses the indefinite length form; DER requires a definite length` });
       if (!constructed) {
         report({ kind: 'length.invalid', offset, message: 'a primitive element cannot have an indefinite length' });
-        return finish(root, violations, true, stack);
+        return finish(root, violations, open);
       }
     } else {
       const n = lenByte & 0x7f;
       if (n > 4 || lenByte === 0xff) {
         report({ kind: 'length.invalid', offset, message: `${tagName(tagClass, tagNumber)} declares ${n} length octets; lengths this large cannot be present` });
-        return finish(root, violations, true, stack);
+        return finish(root, violations, open);
       }
       if (pos + n > limit) {
         if (!truncationReported) report({ kind: 'truncated', offset, message: `${tagName(tagClass, tagNumber)} length octets run past the end of the data` });
-        return finish(root, violations, true, stack);
+        return finish(root, violations, open);
       }
       for (let i = 0; i < n; i++) length = length * 256 + bytes[pos++];
       if (bytes[pos - n] === 0 || length < 0x80) {
@@ -151,8 +207,9 @@ export function parseDer(input: BytesLike, start?: number, end?: number, options
       incomplete = true;
     }
 
-    const node = new DerNode(tagClass, constructed, tagNumber, offset, headerLength, contentEnd, constructed ? [] : null);
-    if (frame) frame.node.children!.push(node);
+    // A constructed node's children are set when it closes.
+    const node = new DerNode(tagClass, constructed, tagNumber, offset, headerLength, contentEnd, null);
+    if (depth > 0) open.addChild(node);
     else root = node;
 
     if (tagClass === 0) {
@@ -168,14 +225,13 @@ export function parseDer(input: BytesLike, start?: number, end?: number, options
     }
 
     if (constructed) {
-      if (stack.length >= maxDepth) {
+      if (depth >= maxDepth) {
         report({ kind: 'depth', offset, message: `nesting deeper than ${maxDepth} levels; content not read` });
         incomplete = true;
-        if (indefinite) return finish(root, violations, true, stack);
-        node.children = null;
+        if (indefinite) return finish(root, violations, open);
         pos = contentEnd;
       } else {
-        stack.push({ node, limit: contentEnd, indefinite });
+        open.open(node, contentEnd, indefinite);
       }
     } else {
       pos = contentEnd;
@@ -185,6 +241,7 @@ export function parseDer(input: BytesLike, start?: number, end?: number, options
   if (options.reportTrailing !== false && root !== null && root.end < end) {
     report({ kind: 'trailing-bytes', offset: root.end, message: `${end - root.end} byte(s) follow the end of the outermost element at offset ${root.end}` });
   }
+  open.release();
   return { root, violations, incomplete };
 }
 
@@ -197,14 +254,18 @@ function minimalLengthOctets(length: number): number {
   return n + 1;
 }
 
-/** Stops early: open frames keep their declared ends; the tree is marked incomplete. */
-function finish(root: DerNode | null, violations: DerViolation[], incomplete: boolean, stack: Frame[]): DerParseResult {
-  for (const f of stack) if (f.indefinite) f.node.end = f.limit;
-  return { root, violations, incomplete };
+/** Stops early: open elements keep what was read of them and their declared ends; the tree is marked incomplete. */
+function finish(root: DerNode | null, violations: DerViolation[], open: OpenElements): DerParseResult {
+  while (open.depth > 0) {
+    const limit = open.limits[open.depth - 1];
+    if (open.indefinite[open.depth - 1]) open.nodes[open.depth - 1].end = limit;
+    open.close();
+  }
+  open.release();
+  return { root, violations, incomplete: true };
 }
 
-function closeFrame(bytes: Uint8Array, frame: Frame, report: (v: DerViolation) => void): void {
-  const node = frame.node;
+function checkClosed(bytes: Uint8Array, node: DerNode, report: (v: DerViolation) => void): void {
   if (node.tagClass === 0 && node.tagNumber === Tag.Set && node.children!.length > 1) checkSetOrder(bytes, node, report);
 }
 

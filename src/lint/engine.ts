@@ -21,12 +21,23 @@ export interface LintOutcome {
   notEffective: NotEffective[];
 }
 
+type Phase = 'certificate' | 'chain' | 'all';
+const PHASES: readonly Phase[] = ['certificate', 'chain', 'all'];
+
 /**
- * Runs the rules that apply to a document and its SMKI kind. Rules are grouped by both once, so
- * each document only walks its own list. A rule that throws becomes an internal finding.
+ * Runs the rules that apply to a document and its SMKI kind. The rules to run are listed once per
+ * document, kind and situation (malformed or not, paired with a request or not, phase), so each
+ * document only walks its own list. A rule that throws becomes an internal finding.
  */
 export class Linter {
   private readonly byKind = new Map<DocumentKind, Map<CertificateKind, Rule[]>>();
+  /** Per document and kind: the lists by situation (see situation()), filled as they are first needed. */
+  private readonly lists = new Map<DocumentKind, Map<CertificateKind, (Rule[] | undefined)[]>>();
+  /** The context handed to every rule: one object for the linter's life, pointed at the rule running. */
+  private readonly ctx: RuleContext;
+  private findings: Finding[] = [];
+  private current?: Rule;
+  private target?: LintTarget;
 
   constructor(
     readonly rules: readonly Rule[],
@@ -41,10 +52,26 @@ export class Linter {
         );
       }
       this.byKind.set(document, kinds);
+      this.lists.set(document, new Map(CERTIFICATE_KINDS.map((kind) => [kind, []])));
     }
+    this.ctx = {
+      evaluationTime: options.evaluationTime,
+      environment: options.environment,
+      roles: options.roles,
+      commonNameRoles: options.commonNameRoles,
+      crypto: options.crypto,
+      report: (r: Report) => {
+        const rule = this.current!;
+        const f: Finding = { ruleId: rule.id, severity: rule.severity, message: r.message, path: r.path, citation: rule.documentCitations?.[this.target!.document] ?? rule.citation };
+        if (r.offset !== undefined) f.offset = r.offset;
+        if (r.line !== undefined) f.line = r.line;
+        if (r.column !== undefined) f.column = r.column;
+        this.findings.push(f);
+      },
+    };
   }
 
-  lint(target: LintTarget, phase: 'certificate' | 'chain' | 'all' = 'all'): LintOutcome {
+  lint(target: LintTarget, phase: Phase = 'all'): LintOutcome {
     const findings: Finding[] = [];
     const notEffective: NotEffective[] = [];
     const container = target.document === 'duis-request';
@@ -53,36 +80,19 @@ export class Linter {
     const issued = (target.document === 'certificate' ? target.cert.validity?.notBefore?.ms : undefined) ?? this.options.evaluationTime;
     const when = container ? 'DUIS request checked' : 'certificate issued';
     const paired = target.document === 'certificate' && target.request !== undefined;
-    let current: Rule | undefined;
-    const ctx: RuleContext = {
-      evaluationTime: this.options.evaluationTime,
-      environment: this.options.environment,
-      roles: this.options.roles,
-      commonNameRoles: this.options.commonNameRoles,
-      crypto: this.options.crypto,
-      report: (r: Report) => {
-        const rule = current!;
-        const f: Finding = { ruleId: rule.id, severity: rule.severity, message: r.message, path: r.path, citation: rule.documentCitations?.[target.document] ?? rule.citation };
-        if (r.offset !== undefined) f.offset = r.offset;
-        if (r.line !== undefined) f.line = r.line;
-        if (r.column !== undefined) f.column = r.column;
-        findings.push(f);
-      },
-    };
     // A DUIS request has no SMKI kind; its rules apply to every kind.
-    for (const rule of this.byKind.get(target.document)!.get(container ? 'unknown' : target.view.kind)!) {
-      if (malformed && !rule.onMalformed) continue;
-      if (rule.needsRequest && !paired) continue;
-      if (phase === 'certificate' && rule.needsChain) continue;
-      if (phase === 'chain' && !rule.needsChain) continue;
+    const kind = container ? 'unknown' : target.view.kind;
+    this.findings = findings;
+    this.target = target;
+    for (const rule of this.rulesFor(target.document, kind, malformed, paired, phase)) {
       const outside = outsideEffective(rule, issued, when);
       if (outside) {
         notEffective.push({ ruleId: rule.id, reason: outside });
         continue;
       }
-      current = rule;
+      this.current = rule;
       try {
-        (rule as Rule<typeof target.document>).check(target, ctx);
+        (rule as Rule<typeof target.document>).check(target, this.ctx);
       } catch (error) {
         findings.push({
           ruleId: INTERNAL_RULE_ERROR.id,
@@ -93,7 +103,19 @@ export class Linter {
         });
       }
     }
+    this.current = undefined;
+    this.target = undefined;
     return { findings: sortFindings(findings), notEffective };
+  }
+
+  /** The rules to run in one situation, in registry order. */
+  private rulesFor(document: DocumentKind, kind: CertificateKind, malformed: boolean, paired: boolean, phase: Phase): readonly Rule[] {
+    const lists = this.lists.get(document)!.get(kind)!;
+    const situation = (malformed ? 1 : 0) + (paired ? 2 : 0) + 4 * PHASES.indexOf(phase);
+    return (lists[situation] ??= this.byKind
+      .get(document)!
+      .get(kind)!
+      .filter((rule) => (!malformed || rule.onMalformed) && (!rule.needsRequest || paired) && (phase !== 'certificate' || !rule.needsChain) && (phase !== 'chain' || rule.needsChain)));
   }
 }
 
