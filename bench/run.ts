@@ -277,6 +277,7 @@ async function main(): Promise<void> {
   row('  verify (node:crypto, the issuer key made once)', micro(stages.verify));
   row('  sum without | with verify', `${micro(plainSum)} | ${micro(verifiedSum)}`);
   row(`  a fresh thread's warm-up: its first pass less its second`, `${Math.round(stages.warmUpMs)} ms`, `over ${stages.warmUpCount.toLocaleString('en')} certificates`);
+  if (stages.optimised) row(`  V8 optimising a thread's code (TurboFan, on background threads)`, `${stages.optimised.ms} ms`, `${stages.optimised.functions} functions, compiled again for every thread`);
   row(`  raw verify on ${cores} threads vs ${cores} x one thread (${perSecond(oneThread)})`, `${Math.round(scaling * 100)}%`);
   row(`  best these allow, ${BUNDLE.toLocaleString('en')} certificates on ${cores} threads, no issuer`, perSecond(bestRate(plainSum, BUNDLE)), 'one warm-up per thread, no process start, reading shared');
   row(`  best these allow, ${BUNDLE.toLocaleString('en')} certificates on ${cores} threads, --issuer`, perSecond(bestRate(verifiedSum, BUNDLE)), openssl ? `${percent(bestRate(verifiedSum, BUNDLE), openssl)} of openssl's verify rate` : '');

@@ -2,6 +2,7 @@
 // what a fresh thread pays to warm up and how the raw signature check scales across the cores. The
 // CLI's rate on N cores cannot beat N x scaling / (the stages' sum), nor a thread its warm-up.
 import { X509Certificate, verify } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,6 +30,8 @@ export interface StageCosts {
   warmUpMs: number;
   /** The certificates the warm-up was measured over. */
   warmUpCount: number;
+  /** What V8's optimising compiler spends on a fresh isolate's code over those passes, on its background threads. */
+  optimised?: { functions: number; ms: number };
 }
 
 /** Fastest of `rounds` timed passes after one untimed one, in microseconds per item. */
@@ -77,7 +80,8 @@ export async function stageCosts(certificates: readonly Uint8Array[], oca: Uint8
       for (const s of signed) if (!verify('sha256', s.tbs, key, s.signature)) throw new Error('a bench certificate does not verify');
     });
     const warm = await warmUp(certificates);
-    return { read, decode, viewAndFingerprint: Math.max(0, decodeDer - decode), lint, verify: verifyCost, output, warmUpMs: warm.first - warm.second, warmUpCount: n };
+    const optimised = optimisingCost(dir, certificates);
+    return { read, decode, viewAndFingerprint: Math.max(0, decodeDer - decode), lint, verify: verifyCost, output, warmUpMs: warm.first - warm.second, warmUpCount: n, optimised };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -97,6 +101,30 @@ function signedParts(der: Uint8Array): { tbs: Uint8Array; signature: Uint8Array 
   const [, algEnd] = header(tbsEnd);
   const [sigBody, sigEnd] = header(algEnd);
   return { tbs: der.subarray(tbsAt, tbsEnd), signature: der.subarray(sigBody + 1, sigEnd) };
+}
+
+/**
+ * The same two passes in a process of their own, with V8's optimisation statistics on: how many
+ * functions TurboFan compiles and the milliseconds it takes, on threads beside the one checking.
+ * Every isolate compiles its own (V8 shares no optimised code between threads), so each worker of
+ * a run pays it again. Undefined when this node prints no statistics.
+ */
+function optimisingCost(dir: string, certificates: readonly Uint8Array[]): { functions: number; ms: number } | undefined {
+  const file = join(dir, 'certificates.json');
+  writeFileSync(file, JSON.stringify(certificates.map((der) => Buffer.from(der).toString('base64'))));
+  const dist = new URL('../dist/', import.meta.url).href;
+  const code = `
+    import { readFileSync } from 'node:fs';
+    const { Checker } = await import(${JSON.stringify(dist + 'check/checker.js')});
+    const { createNodeCrypto } = await import(${JSON.stringify(dist + 'crypto/node.js')});
+    const { outputFormat } = await import(${JSON.stringify(dist + 'report/formats.js')});
+    const ders = JSON.parse(readFileSync(${JSON.stringify(file)}, 'utf8')).map((b) => new Uint8Array(Buffer.from(b, 'base64')));
+    const checker = new Checker({ at: ${JSON.stringify(AT)}, crypto: createNodeCrypto() });
+    const format = outputFormat('jsonl', false);
+    for (let pass = 0; pass < 2; pass++) ders.forEach((der, i) => format.result(checker.lint(checker.decodeDer(der, { path: 'bench', index: i }))));`;
+  const r = spawnSync(process.execPath, ['--trace-opt-stats', '--input-type=module', '-e', code], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const last = [...(r.stdout ?? '').matchAll(/Compiled: (\d+) functions with \d+ byte source size in ([\d.]+)ms/g)].pop();
+  return r.status === 0 && last ? { functions: Number(last[1]), ms: Math.round(Number(last[2])) } : undefined;
 }
 
 /**
