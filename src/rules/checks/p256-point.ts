@@ -64,89 +64,66 @@ function belowP(a: Float64Array): boolean {
   return false;
 }
 
-/**
- * The columns of a^2 (words below 2^32), overwriting c0 and c16. Column k sums the terms a_m a_j
- * with m + j = k; those with m < j come twice, so they are written once and doubled. Written out
- * term by term, like addProduct: with loops, the whole check took half as long again.
- */
+/** c0 and c16 become the columns of a^2 (words below 2^32). */
 function square(a: Float64Array, c0: Float64Array, c16: Float64Array): void {
-  const a0 = a[0], a1 = a[1], a2 = a[2], a3 = a[3], a4 = a[4], a5 = a[5], a6 = a[6], a7 = a[7];
-  const l0 = a0 & 0xffff, l1 = a1 & 0xffff, l2 = a2 & 0xffff, l3 = a3 & 0xffff;
-  const l4 = a4 & 0xffff, l5 = a5 & 0xffff, l6 = a6 & 0xffff, l7 = a7 & 0xffff;
-  const h0 = a0 >>> 16, h1 = a1 >>> 16, h2 = a2 >>> 16, h3 = a3 >>> 16;
-  const h4 = a4 >>> 16, h5 = a5 >>> 16, h6 = a6 >>> 16, h7 = a7 >>> 16;
-  c0[0] = l0 * a0;
-  c0[1] = 2 * (l0 * a1);
-  c0[2] = l1 * a1 + 2 * (l0 * a2);
-  c0[3] = 2 * (l0 * a3 + l1 * a2);
-  c0[4] = l2 * a2 + 2 * (l0 * a4 + l1 * a3);
-  c0[5] = 2 * (l0 * a5 + l1 * a4 + l2 * a3);
-  c0[6] = l3 * a3 + 2 * (l0 * a6 + l1 * a5 + l2 * a4);
-  c0[7] = 2 * (l0 * a7 + l1 * a6 + l2 * a5 + l3 * a4);
-  c0[8] = l4 * a4 + 2 * (l1 * a7 + l2 * a6 + l3 * a5);
-  c0[9] = 2 * (l2 * a7 + l3 * a6 + l4 * a5);
-  c0[10] = l5 * a5 + 2 * (l3 * a7 + l4 * a6);
-  c0[11] = 2 * (l4 * a7 + l5 * a6);
-  c0[12] = l6 * a6 + 2 * (l5 * a7);
-  c0[13] = 2 * (l6 * a7);
-  c0[14] = l7 * a7;
-  c16[0] = h0 * a0;
-  c16[1] = 2 * (h0 * a1);
-  c16[2] = h1 * a1 + 2 * (h0 * a2);
-  c16[3] = 2 * (h0 * a3 + h1 * a2);
-  c16[4] = h2 * a2 + 2 * (h0 * a4 + h1 * a3);
-  c16[5] = 2 * (h0 * a5 + h1 * a4 + h2 * a3);
-  c16[6] = h3 * a3 + 2 * (h0 * a6 + h1 * a5 + h2 * a4);
-  c16[7] = 2 * (h0 * a7 + h1 * a6 + h2 * a5 + h3 * a4);
-  c16[8] = h4 * a4 + 2 * (h1 * a7 + h2 * a6 + h3 * a5);
-  c16[9] = 2 * (h2 * a7 + h3 * a6 + h4 * a5);
-  c16[10] = h5 * a5 + 2 * (h3 * a7 + h4 * a6);
-  c16[11] = 2 * (h4 * a7 + h5 * a6);
-  c16[12] = h6 * a6 + 2 * (h5 * a7);
-  c16[13] = 2 * (h6 * a7);
-  c16[14] = h7 * a7;
+  squareColumns(a, 0, c0);
+  squareColumns(a, 16, c16);
 }
 
 /**
- * Adds the columns of a b to c0 and c16 (a's words below 2^32, b's below 2^32 + 2^10 in
- * magnitude): column k sums the terms a_m b_j with m + j = k.
+ * One half of a^2's columns, from a's low (shift 0) or high (shift 16) halves s: column k sums the
+ * products a_m a_j with m + j = k, each taken as s_m a_j. a^2 holds the product of two different
+ * words twice, so for m < j it is written once, with the half of a_m, and doubled. Written out
+ * term by term, like productColumns: with loops, the whole check took half as long again.
  */
+function squareColumns(a: Float64Array, shift: number, out: Float64Array): void {
+  const a0 = a[0], a1 = a[1], a2 = a[2], a3 = a[3], a4 = a[4], a5 = a[5], a6 = a[6], a7 = a[7];
+  const s0 = (a0 >>> shift) & 0xffff, s1 = (a1 >>> shift) & 0xffff, s2 = (a2 >>> shift) & 0xffff, s3 = (a3 >>> shift) & 0xffff;
+  const s4 = (a4 >>> shift) & 0xffff, s5 = (a5 >>> shift) & 0xffff, s6 = (a6 >>> shift) & 0xffff, s7 = (a7 >>> shift) & 0xffff;
+  out[0] = s0 * a0;
+  out[1] = 2 * (s0 * a1);
+  out[2] = s1 * a1 + 2 * (s0 * a2);
+  out[3] = 2 * (s0 * a3 + s1 * a2);
+  out[4] = s2 * a2 + 2 * (s0 * a4 + s1 * a3);
+  out[5] = 2 * (s0 * a5 + s1 * a4 + s2 * a3);
+  out[6] = s3 * a3 + 2 * (s0 * a6 + s1 * a5 + s2 * a4);
+  out[7] = 2 * (s0 * a7 + s1 * a6 + s2 * a5 + s3 * a4);
+  out[8] = s4 * a4 + 2 * (s1 * a7 + s2 * a6 + s3 * a5);
+  out[9] = 2 * (s2 * a7 + s3 * a6 + s4 * a5);
+  out[10] = s5 * a5 + 2 * (s3 * a7 + s4 * a6);
+  out[11] = 2 * (s4 * a7 + s5 * a6);
+  out[12] = s6 * a6 + 2 * (s5 * a7);
+  out[13] = 2 * (s6 * a7);
+  out[14] = s7 * a7;
+}
+
+/** Adds the columns of a b to c0 and c16 (a's words below 2^32, b's below 2^32 + 2^10 in magnitude). */
 function addProduct(a: Float64Array, b: Float64Array, c0: Float64Array, c16: Float64Array): void {
+  productColumns(a, 0, b, c0);
+  productColumns(a, 16, b, c16);
+}
+
+/** Adds to out the columns of s b, where s is a's low (shift 0) or high (shift 16) halves. */
+function productColumns(a: Float64Array, shift: number, b: Float64Array, out: Float64Array): void {
+  const a0 = a[0], a1 = a[1], a2 = a[2], a3 = a[3], a4 = a[4], a5 = a[5], a6 = a[6], a7 = a[7];
+  const s0 = (a0 >>> shift) & 0xffff, s1 = (a1 >>> shift) & 0xffff, s2 = (a2 >>> shift) & 0xffff, s3 = (a3 >>> shift) & 0xffff;
+  const s4 = (a4 >>> shift) & 0xffff, s5 = (a5 >>> shift) & 0xffff, s6 = (a6 >>> shift) & 0xffff, s7 = (a7 >>> shift) & 0xffff;
   const b0 = b[0], b1 = b[1], b2 = b[2], b3 = b[3], b4 = b[4], b5 = b[5], b6 = b[6], b7 = b[7];
-  const l0 = a[0] & 0xffff, l1 = a[1] & 0xffff, l2 = a[2] & 0xffff, l3 = a[3] & 0xffff;
-  const l4 = a[4] & 0xffff, l5 = a[5] & 0xffff, l6 = a[6] & 0xffff, l7 = a[7] & 0xffff;
-  const h0 = a[0] >>> 16, h1 = a[1] >>> 16, h2 = a[2] >>> 16, h3 = a[3] >>> 16;
-  const h4 = a[4] >>> 16, h5 = a[5] >>> 16, h6 = a[6] >>> 16, h7 = a[7] >>> 16;
-  c0[0] += l0 * b0;
-  c0[1] += l0 * b1 + l1 * b0;
-  c0[2] += l0 * b2 + l1 * b1 + l2 * b0;
-  c0[3] += l0 * b3 + l1 * b2 + l2 * b1 + l3 * b0;
-  c0[4] += l0 * b4 + l1 * b3 + l2 * b2 + l3 * b1 + l4 * b0;
-  c0[5] += l0 * b5 + l1 * b4 + l2 * b3 + l3 * b2 + l4 * b1 + l5 * b0;
-  c0[6] += l0 * b6 + l1 * b5 + l2 * b4 + l3 * b3 + l4 * b2 + l5 * b1 + l6 * b0;
-  c0[7] += l0 * b7 + l1 * b6 + l2 * b5 + l3 * b4 + l4 * b3 + l5 * b2 + l6 * b1 + l7 * b0;
-  c0[8] += l1 * b7 + l2 * b6 + l3 * b5 + l4 * b4 + l5 * b3 + l6 * b2 + l7 * b1;
-  c0[9] += l2 * b7 + l3 * b6 + l4 * b5 + l5 * b4 + l6 * b3 + l7 * b2;
-  c0[10] += l3 * b7 + l4 * b6 + l5 * b5 + l6 * b4 + l7 * b3;
-  c0[11] += l4 * b7 + l5 * b6 + l6 * b5 + l7 * b4;
-  c0[12] += l5 * b7 + l6 * b6 + l7 * b5;
-  c0[13] += l6 * b7 + l7 * b6;
-  c0[14] += l7 * b7;
-  c16[0] += h0 * b0;
-  c16[1] += h0 * b1 + h1 * b0;
-  c16[2] += h0 * b2 + h1 * b1 + h2 * b0;
-  c16[3] += h0 * b3 + h1 * b2 + h2 * b1 + h3 * b0;
-  c16[4] += h0 * b4 + h1 * b3 + h2 * b2 + h3 * b1 + h4 * b0;
-  c16[5] += h0 * b5 + h1 * b4 + h2 * b3 + h3 * b2 + h4 * b1 + h5 * b0;
-  c16[6] += h0 * b6 + h1 * b5 + h2 * b4 + h3 * b3 + h4 * b2 + h5 * b1 + h6 * b0;
-  c16[7] += h0 * b7 + h1 * b6 + h2 * b5 + h3 * b4 + h4 * b3 + h5 * b2 + h6 * b1 + h7 * b0;
-  c16[8] += h1 * b7 + h2 * b6 + h3 * b5 + h4 * b4 + h5 * b3 + h6 * b2 + h7 * b1;
-  c16[9] += h2 * b7 + h3 * b6 + h4 * b5 + h5 * b4 + h6 * b3 + h7 * b2;
-  c16[10] += h3 * b7 + h4 * b6 + h5 * b5 + h6 * b4 + h7 * b3;
-  c16[11] += h4 * b7 + h5 * b6 + h6 * b5 + h7 * b4;
-  c16[12] += h5 * b7 + h6 * b6 + h7 * b5;
-  c16[13] += h6 * b7 + h7 * b6;
-  c16[14] += h7 * b7;
+  out[0] += s0 * b0;
+  out[1] += s0 * b1 + s1 * b0;
+  out[2] += s0 * b2 + s1 * b1 + s2 * b0;
+  out[3] += s0 * b3 + s1 * b2 + s2 * b1 + s3 * b0;
+  out[4] += s0 * b4 + s1 * b3 + s2 * b2 + s3 * b1 + s4 * b0;
+  out[5] += s0 * b5 + s1 * b4 + s2 * b3 + s3 * b2 + s4 * b1 + s5 * b0;
+  out[6] += s0 * b6 + s1 * b5 + s2 * b4 + s3 * b3 + s4 * b2 + s5 * b1 + s6 * b0;
+  out[7] += s0 * b7 + s1 * b6 + s2 * b5 + s3 * b4 + s4 * b3 + s5 * b2 + s6 * b1 + s7 * b0;
+  out[8] += s1 * b7 + s2 * b6 + s3 * b5 + s4 * b4 + s5 * b3 + s6 * b2 + s7 * b1;
+  out[9] += s2 * b7 + s3 * b6 + s4 * b5 + s5 * b4 + s6 * b3 + s7 * b2;
+  out[10] += s3 * b7 + s4 * b6 + s5 * b5 + s6 * b4 + s7 * b3;
+  out[11] += s4 * b7 + s5 * b6 + s6 * b5 + s7 * b4;
+  out[12] += s5 * b7 + s6 * b6 + s7 * b5;
+  out[13] += s6 * b7 + s7 * b6;
+  out[14] += s7 * b7;
 }
 
 /** The number in the columns (either sign) as eight words r, congruent mod p, below 2^37 in magnitude. */
