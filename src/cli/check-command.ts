@@ -128,7 +128,7 @@ export async function runCheck(inputs: string[], opts: CheckCommandOptions, out:
   const jobs = Math.min(opts.jobs ?? idleCores(available), available);
   // Inputs that can be read only once are kept by the main thread, which then checks them itself.
   const onceOnly = files.some((f) => !f.regular);
-  const parallelFor = (count: number) => jobs > 1 && !onceOnly && (DEBUG_THREADS ? count >= PARALLEL_ITEMS : workersPayOff(count, jobs, issuerFiles.length > 0));
+  const parallelFor = (count: number) => jobs > 1 && !onceOnly && (DEBUG_THREADS ? count >= PARALLEL_ITEMS : workersPayOff(count, jobs, issuerFiles.length > 0, files.length));
   // Threads start before the first reading when the size of the inputs already says they pay off,
   // and check what the reading has cut while it goes on.
   let pool = parallelFor(onceOnly ? 0 : estimatedItems(files)) ? new WorkerPool(settings, jobs) : undefined;
