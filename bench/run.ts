@@ -17,6 +17,7 @@ import { stageCosts } from './stages.js';
 import type { EndToEnd, Timed } from './end-to-end.js';
 import { createPublicKey, generateKeyPairSync, sign, verify } from 'node:crypto';
 import { toPem } from '../test-certs/generate/certificate.js';
+import { tlvHeader } from './tlv.js';
 
 const COUNT = Number(process.env.BENCH_COUNT ?? 10_000);
 /** The bundle of the end-to-end section: twice COUNT certificates in one PEM file. */
@@ -140,13 +141,7 @@ function duisRates(corpus: DuisCorpus) {
 
 /** The signed info, the key and the signature of a request, found by walking its TLV headers only. */
 function requestParts(der: Uint8Array): { info: Uint8Array; spki: Uint8Array; signature: Uint8Array } {
-  const header = (at: number): [body: number, end: number] => {
-    const l = der[at + 1];
-    if (l < 0x80) return [at + 2, at + 2 + l];
-    let v = 0;
-    for (let k = 0; k < (l & 0x7f); k++) v = v * 256 + der[at + 2 + k];
-    return [at + 2 + (l & 0x7f), at + 2 + (l & 0x7f) + v];
-  };
+  const header = (at: number) => tlvHeader(der, at);
   const [infoAt] = header(0);
   const [versionAt, infoEnd] = header(infoAt);
   const [, subjectAt] = header(versionAt);

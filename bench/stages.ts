@@ -14,6 +14,7 @@ import { fileParts } from '../dist/input/parts.js';
 import { outputFormat } from '../dist/report/formats.js';
 import { decodeDocument } from '../dist/x509/index.js';
 import { toPem } from '../test-certs/generate/certificate.js';
+import { tlvHeader } from './tlv.js';
 
 const AT = '2026-06-01T00:00:00Z';
 
@@ -89,13 +90,7 @@ export async function stageCosts(certificates: readonly Uint8Array[], oca: Uint8
 
 /** The TBS and the signature of a certificate, found by walking its TLV headers only. */
 function signedParts(der: Uint8Array): { tbs: Uint8Array; signature: Uint8Array } {
-  const header = (at: number): [body: number, end: number] => {
-    const l = der[at + 1];
-    if (l < 0x80) return [at + 2, at + 2 + l];
-    let v = 0;
-    for (let k = 0; k < (l & 0x7f); k++) v = v * 256 + der[at + 2 + k];
-    return [at + 2 + (l & 0x7f), at + 2 + (l & 0x7f) + v];
-  };
+  const header = (at: number) => tlvHeader(der, at);
   const [tbsAt] = header(0);
   const [, tbsEnd] = header(tbsAt);
   const [, algEnd] = header(tbsEnd);
