@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { availableParallelism, loadavg } from 'node:os';
-import { idleCores, workersPayOff } from '../src/cli/workers-pay-off.js';
+import { workersPayOff } from '../src/cli/workers-pay-off.js';
 
 describe('workersPayOff', () => {
   it('never uses threads with one job', () => {
@@ -30,16 +29,5 @@ describe('workersPayOff', () => {
   it('weighs the jobs asked for, not only the cores', () => {
     expect(workersPayOff(7_000, 2, false, 1, 8)).toBe(false);
     expect(workersPayOff(7_000, 8, false, 1, 8)).toBe(true);
-  });
-});
-
-describe('idleCores', () => {
-  it('is the available cores less the one-minute load, at least one and at most all', () => {
-    const cores = availableParallelism();
-    const idle = idleCores(cores);
-    expect(idle).toBeGreaterThanOrEqual(1);
-    expect(idle).toBeLessThanOrEqual(cores);
-    expect(idle).toBe(Math.max(1, Math.min(cores, Math.round(cores - loadavg()[0]))));
-    expect(idleCores(1)).toBe(1);
   });
 });

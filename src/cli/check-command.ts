@@ -27,7 +27,7 @@ import { KeepBudget, UnitCutter, scanInputs } from './scan.js';
 import type { Scan, ScannedPiece } from './scan.js';
 import { readSigner } from './signer.js';
 import { TOOL } from './version.js';
-import { idleCores, workersPayOff } from './workers-pay-off.js';
+import { workersPayOff } from './workers-pay-off.js';
 
 export type FailOn = Severity | 'never';
 
@@ -61,9 +61,9 @@ export interface CheckCommandOptions extends LintCommandOptions {
   /** The certificate file that will sign the DUIS requests checked (--signer). */
   signer?: string;
   /**
-   * The most worker threads, at most the available cores; 1 checks in-process. Unset: the cores not
-   * busy with other work. Threads are used only for runs large enough that they pay off
-   * (workersPayOff), so more threads are never slower than fewer.
+   * The most worker threads, at most the available cores; 1 checks in-process. Unset: the available
+   * cores. Threads are used only for runs large enough that they pay off (workersPayOff), so more
+   * threads are never slower than fewer.
    */
   jobs?: number;
   /** --write-baseline: a file to write a waiver for every finding that reaches --fail-on. */
@@ -125,7 +125,7 @@ export async function runCheck(inputs: string[], opts: CheckCommandOptions, out:
   };
   const available = availableJobs();
   if (opts.jobs !== undefined && opts.jobs > available) warn(`--jobs ${opts.jobs} is more than the ${available} available cores; using ${available}`);
-  const jobs = Math.min(opts.jobs ?? idleCores(available), available);
+  const jobs = Math.min(opts.jobs ?? available, available);
   // Inputs that can be read only once are kept by the main thread, which then checks them itself.
   const onceOnly = files.some((f) => !f.regular);
   const parallelFor = (count: number) => jobs > 1 && !onceOnly && (DEBUG_THREADS ? count >= PARALLEL_ITEMS : workersPayOff(count, jobs, issuerFiles.length > 0, files.length));

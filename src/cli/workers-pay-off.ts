@@ -7,7 +7,7 @@
 // from about 3,000 certificates; without signatures, or read from one file each, up to 20,000
 // certificates it was faster on one thread. The main thread's share is taken from one core of
 // all, so it weighs less the more cores there are.
-import { availableParallelism, loadavg } from 'node:os';
+import { availableParallelism } from 'node:os';
 
 /** Single-thread milliseconds per certificate: decoding, linting and output, and a signature check. */
 const CHECK_MS = 0.05;
@@ -24,12 +24,4 @@ export function workersPayOff(items: number, jobs: number, verifying: boolean, f
   const saved = items * (CHECK_MS + (verifying ? VERIFY_MS : 0)) * (1 - 1 / jobs);
   const added = WORKER_START_MS + ((items * ITEM_OVERHEAD_MS + files * FILE_OVERHEAD_MS) * 2) / Math.max(2, cores);
   return saved > added;
-}
-
-/**
- * The cores not busy with other work, by the one-minute load average (at least one): on a machine
- * already running as much as it has cores, more threads only add their own overhead.
- */
-export function idleCores(available: number): number {
-  return Math.max(1, Math.min(available, Math.round(available - loadavg()[0])));
 }
