@@ -31,7 +31,7 @@ const PHASES: readonly Phase[] = ['certificate', 'chain', 'all'];
  */
 export class Linter {
   private readonly byKind = new Map<DocumentKind, Map<CertificateKind, Rule[]>>();
-  /** Per document and kind: the lists by situation (see situation()), filled as they are first needed. */
+  /** Per document and kind: the lists by situation (see rulesFor), filled as they are first needed. */
   private readonly lists = new Map<DocumentKind, Map<CertificateKind, (Rule[] | undefined)[]>>();
   /** The context handed to every rule: one object for the linter's life, pointed at the rule running. */
   private readonly ctx: RuleContext;
