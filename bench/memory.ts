@@ -20,12 +20,14 @@ const PEAK_RSS = join(import.meta.dirname, 'peak-rss.mjs');
 interface Corpus {
   bundle: string;
   files: string;
+  /** The Issuing OCA of every certificate, for the run with --issuer. */
+  oca: string;
 }
 
 /** The corpus, built unless a complete one of this size is already there. */
 function corpus(): Corpus {
   const dir = join(ROOT, '.bench-corpus', `memory-${COUNT}`);
-  const out = { bundle: join(dir, 'bundle.pem'), files: join(dir, 'files') };
+  const out = { bundle: join(dir, 'bundle.pem'), files: join(dir, 'files'), oca: join(dir, 'issuing-oca.pem') };
   if (existsSync(join(dir, 'complete'))) return out;
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(out.files, { recursive: true });
@@ -93,6 +95,8 @@ function main(): void {
   ];
   const commands: [string, string[]][] = [
     ...['text', 'json', 'jsonl', 'sarif', 'junit'].map((f): [string, string[]] => [`check ${f}`, ['check', '--at', AT, '--format', f, '--fail-on', 'never']]),
+    // With signatures to verify, a large bundle is checked on worker threads by default.
+    ['check json --issuer', ['check', '--at', AT, '--format', 'json', '--fail-on', 'never', '--issuer', c.oca]],
     ...['text', 'json', 'jsonl'].map((f): [string, string[]] => [`decode ${f}`, ['decode', '--format', f]]),
   ];
   // BENCH_MEMORY_ROWS=decode,check json measures only the rows whose names start with one of these.
