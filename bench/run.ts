@@ -223,7 +223,7 @@ async function main(): Promise<void> {
   rmSync(dir, { recursive: true, force: true });
   const ceiling = await nodeVerifyCeiling(availableParallelism(), 3);
   const oneThread = await nodeVerifyCeiling(1, 3);
-  const stages = await stageCosts(ders, corpus.oca);
+  const stages = stageCosts(ders, corpus.oca);
 
   const row = (label: string, value: string, note = '') => console.log(`${label.padEnd(64)}${value.padStart(12)}${note ? '   ' + note : ''}`);
   const perSecond = (n: number) => `${n.toLocaleString('en')}/s`;

@@ -6,7 +6,6 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { Checker } from '../dist/check/checker.js';
 import type { CertificateResult } from '../dist/check/result.js';
 import { createNodeCrypto } from '../dist/crypto/node.js';
@@ -48,7 +47,7 @@ function perItem(n: number, rounds: number, body: () => void): number {
 }
 
 /** Each stage of checking these certificates (all issued by oca), measured on this thread. */
-export async function stageCosts(certificates: readonly Uint8Array[], oca: Uint8Array): Promise<StageCosts> {
+export function stageCosts(certificates: readonly Uint8Array[], oca: Uint8Array): StageCosts {
   const n = certificates.length;
   const dir = mkdtempSync(join(tmpdir(), 'smki-stages-'));
   try {
@@ -80,9 +79,8 @@ export async function stageCosts(certificates: readonly Uint8Array[], oca: Uint8
     const verifyCost = perItem(n, 2, () => {
       for (const s of signed) if (!verify('sha256', s.tbs, key, s.signature)) throw new Error('a bench certificate does not verify');
     });
-    const warm = await warmUp(certificates);
-    const optimised = optimisingCost(dir, certificates);
-    return { read, decode, viewAndFingerprint: Math.max(0, decodeDer - decode), lint, verify: verifyCost, output, warmUpMs: warm.first - warm.second, warmUpCount: n, optimised };
+    const fresh = freshIsolate(dir, certificates);
+    return { read, decode, viewAndFingerprint: Math.max(0, decodeDer - decode), lint, verify: verifyCost, output, warmUpMs: fresh.first - fresh.second, warmUpCount: n, optimised: fresh.optimised };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -99,12 +97,14 @@ function signedParts(der: Uint8Array): { tbs: Uint8Array; signature: Uint8Array 
 }
 
 /**
- * The same two passes in a process of their own, with V8's optimisation statistics on: how many
- * functions TurboFan compiles and the milliseconds it takes, on threads beside the one checking.
- * Every isolate compiles its own (V8 shares no optimised code between threads), so each worker of
- * a run pays it again. Undefined when this node prints no statistics.
+ * A fresh isolate, as every worker thread of the CLI is, in a process of its own: its first pass
+ * over the certificates (decode, lint, JSON line) runs while its code is still being compiled and
+ * optimised, the second runs warm. With V8's optimisation statistics on, it also gives how many
+ * functions TurboFan compiles and the milliseconds that takes, on threads beside the one checking:
+ * V8 shares no optimised code between isolates, so each worker of a run pays it again (undefined
+ * when this node prints no statistics).
  */
-function optimisingCost(dir: string, certificates: readonly Uint8Array[]): { functions: number; ms: number } | undefined {
+function freshIsolate(dir: string, certificates: readonly Uint8Array[]): { first: number; second: number; optimised?: { functions: number; ms: number } } {
   const file = join(dir, 'certificates.json');
   writeFileSync(file, JSON.stringify(certificates.map((der) => Buffer.from(der).toString('base64'))));
   const dist = new URL('../dist/', import.meta.url).href;
@@ -116,33 +116,16 @@ function optimisingCost(dir: string, certificates: readonly Uint8Array[]): { fun
     const ders = JSON.parse(readFileSync(${JSON.stringify(file)}, 'utf8')).map((b) => new Uint8Array(Buffer.from(b, 'base64')));
     const checker = new Checker({ at: ${JSON.stringify(AT)}, crypto: createNodeCrypto() });
     const format = outputFormat('jsonl', false);
-    for (let pass = 0; pass < 2; pass++) ders.forEach((der, i) => format.result(checker.lint(checker.decodeDer(der, { path: 'bench', index: i }))));`;
+    const pass = () => {
+      const t = performance.now();
+      ders.forEach((der, i) => format.result(checker.lint(checker.decodeDer(der, { path: 'bench', index: i }))));
+      return performance.now() - t;
+    };
+    const first = pass();
+    console.log('PASSES ' + JSON.stringify({ first, second: pass() }));`;
   const r = spawnSync(process.execPath, ['--trace-opt-stats', '--input-type=module', '-e', code], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  const last = [...(r.stdout ?? '').matchAll(/Compiled: (\d+) functions with \d+ byte source size in ([\d.]+)ms/g)].pop();
-  return r.status === 0 && last ? { functions: Number(last[1]), ms: Math.round(Number(last[2])) } : undefined;
-}
-
-/**
- * A fresh thread, as a worker of the CLI is: its first pass over the certificates (decode, lint,
- * JSON line) runs while its code is still being compiled and optimised; the second runs warm.
- */
-async function warmUp(certificates: readonly Uint8Array[]): Promise<{ first: number; second: number }> {
-  const dist = new URL('../dist/', import.meta.url).href;
-  const code = `
-    const { parentPort, workerData } = require('node:worker_threads');
-    (async () => {
-      const { Checker } = await import(${JSON.stringify(dist + 'check/checker.js')});
-      const { createNodeCrypto } = await import(${JSON.stringify(dist + 'crypto/node.js')});
-      const { outputFormat } = await import(${JSON.stringify(dist + 'report/formats.js')});
-      const checker = new Checker({ at: ${JSON.stringify(AT)}, crypto: createNodeCrypto() });
-      const format = outputFormat('jsonl', false);
-      const pass = () => {
-        const t = performance.now();
-        workerData.forEach((der, i) => format.result(checker.lint(checker.decodeDer(der, { path: 'bench', index: i }))));
-        return performance.now() - t;
-      };
-      const first = pass();
-      parentPort.postMessage({ first, second: pass() });
-    })();`;
-  return new Promise((resolve, reject) => new Worker(code, { eval: true, workerData: certificates }).once('message', resolve).once('error', reject));
+  const passes = /^PASSES (.*)$/m.exec(r.stdout ?? '');
+  if (r.status !== 0 || !passes) throw new Error(`the fresh isolate's passes failed (${r.status}): ${r.stderr}`);
+  const last = [...r.stdout.matchAll(/Compiled: (\d+) functions with \d+ byte source size in ([\d.]+)ms/g)].pop();
+  return { ...(JSON.parse(passes[1]) as { first: number; second: number }), optimised: last ? { functions: Number(last[1]), ms: Math.round(Number(last[2])) } : undefined };
 }
