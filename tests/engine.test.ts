@@ -50,6 +50,16 @@ describe('lint engine', () => {
     ]);
   });
 
+  it('calls each check as a method of its rule, as a rule written with `this` expects', () => {
+    const seen: unknown[] = [];
+    const rules = [rule({ id: 'test.first', check() { seen.push(this); } }), rule({ id: 'test.second', check() { seen.push(this); } })];
+    const linter = new Linter(rules, options);
+    linter.lint(pemTarget('valid/org-02-ds.pem'));
+    linter.lint(pemTarget('valid/org-02-ds.pem'));
+    expect(seen).toEqual([rules[0], rules[1], rules[0], rules[1]]);
+    expect(seen[0]).toBe(rules[0]);
+  });
+
   it('runs only the rules for the certificate kind, and only encoding rules on a malformed certificate', () => {
     const seen: string[] = [];
     const rules = [

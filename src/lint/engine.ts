@@ -29,10 +29,32 @@ const PHASES: readonly Phase[] = ['certificate', 'chain', 'all'];
  * document, kind and situation (malformed or not, paired with a request or not, phase), so each
  * document only walks its own list. A rule that throws becomes an internal finding.
  */
+/**
+ * The rules of one situation, ready to run: their check functions in a list of their own, and the
+ * effective dates of the few rules that have them, so the loop over a document reads no rule
+ * object (rules have many shapes: every property read on one is a slow, megamorphic load).
+ */
+interface RuleList {
+  rules: readonly Rule[];
+  checks: readonly Rule['check'][];
+  /** Per rule: its effective bounds, or null when it is always in force. */
+  bounds: readonly (EffectiveBounds | null)[];
+}
+
+interface EffectiveBounds {
+  from: number;
+  until: number;
+}
+
+/**
+ * Runs the rules that apply to a document and its SMKI kind. The rules to run are listed once per
+ * document, kind and situation (malformed or not, paired with a request or not, phase), so each
+ * document only walks its own list. A rule that throws becomes an internal finding.
+ */
 export class Linter {
   private readonly byKind = new Map<DocumentKind, Map<CertificateKind, Rule[]>>();
   /** Per document and kind: the lists by situation (see rulesFor), filled as they are first needed. */
-  private readonly lists = new Map<DocumentKind, Map<CertificateKind, (Rule[] | undefined)[]>>();
+  private readonly lists = new Map<DocumentKind, Map<CertificateKind, (RuleList | undefined)[]>>();
   /** The context handed to every rule: one object for the linter's life, pointed at the rule running. */
   private readonly ctx: RuleContext;
   private findings: Finding[] = [];
@@ -78,26 +100,28 @@ export class Linter {
     const malformed = !container && target.doc.problems.length > 0;
     // A CSR's certificate would be issued now, and a DUIS request sent now; a certificate was issued at its notBefore.
     const issued = (target.document === 'certificate' ? target.cert.validity?.notBefore?.ms : undefined) ?? this.options.evaluationTime;
-    const when = container ? 'DUIS request checked' : 'certificate issued';
     const paired = target.document === 'certificate' && target.request !== undefined;
     // A DUIS request has no SMKI kind; its rules apply to every kind.
     const kind = container ? 'unknown' : target.view.kind;
     this.findings = findings;
     this.target = target;
-    for (const rule of this.rulesFor(target.document, kind, malformed, paired, phase)) {
-      const outside = outsideEffective(rule, issued, when);
-      if (outside) {
-        notEffective.push({ ruleId: rule.id, reason: outside });
+    const { rules, checks, bounds } = this.rulesFor(target.document, kind, malformed, paired, phase);
+    const ctx = this.ctx;
+    for (let i = 0; i < checks.length; i++) {
+      const b = bounds[i];
+      if (b !== null && (issued < b.from || issued >= b.until)) {
+        notEffective.push({ ruleId: rules[i].id, reason: notEffectiveReason(rules[i], b, issued, container ? 'DUIS request checked' : 'certificate issued') });
         continue;
       }
-      this.current = rule;
+      this.current = rules[i];
       try {
-        (rule as Rule<typeof target.document>).check(target, this.ctx);
+        // With the rule as `this`, as a method call would have it.
+        (checks[i] as (this: Rule, target: LintTarget, ctx: RuleContext) => void).call(rules[i], target, ctx);
       } catch (error) {
         findings.push({
           ruleId: INTERNAL_RULE_ERROR.id,
           severity: INTERNAL_RULE_ERROR.severity,
-          message: `rule ${rule.id} failed: ${error instanceof Error ? error.message : String(error)}`,
+          message: `rule ${rules[i].id} failed: ${error instanceof Error ? error.message : String(error)}`,
           path: '',
           citation: INTERNAL_RULE_ERROR.citation,
         });
@@ -109,29 +133,30 @@ export class Linter {
   }
 
   /** The rules to run in one situation, in registry order. */
-  private rulesFor(document: DocumentKind, kind: CertificateKind, malformed: boolean, paired: boolean, phase: Phase): readonly Rule[] {
+  private rulesFor(document: DocumentKind, kind: CertificateKind, malformed: boolean, paired: boolean, phase: Phase): RuleList {
     const lists = this.lists.get(document)!.get(kind)!;
     const situation = (malformed ? 1 : 0) + (paired ? 2 : 0) + 4 * PHASES.indexOf(phase);
-    return (lists[situation] ??= this.byKind
-      .get(document)!
-      .get(kind)!
-      .filter((rule) => (!malformed || rule.onMalformed) && (!rule.needsRequest || paired) && (phase !== 'certificate' || !rule.needsChain) && (phase !== 'chain' || rule.needsChain)));
+    return (lists[situation] ??= ruleList(
+      this.byKind
+        .get(document)!
+        .get(kind)!
+        .filter((rule) => (!malformed || rule.onMalformed) && (!rule.needsRequest || paired) && (phase !== 'certificate' || !rule.needsChain) && (phase !== 'chain' || rule.needsChain)),
+    ));
   }
 }
 
-/** Effective dates parsed once per rule; most rules have none. */
-const EFFECTIVE = new WeakMap<Rule, { from: number; until: number }>();
+function ruleList(rules: readonly Rule[]): RuleList {
+  return {
+    rules,
+    checks: rules.map((rule) => rule.check),
+    bounds: rules.map((rule) => (rule.effective ? { from: rule.effective.from ? Date.parse(rule.effective.from) : -Infinity, until: rule.effective.until ? Date.parse(rule.effective.until) : Infinity } : null)),
+  };
+}
 
-function outsideEffective(rule: Rule, issued: number, when: string): string | undefined {
-  if (!rule.effective) return undefined;
-  let bounds = EFFECTIVE.get(rule);
-  if (!bounds) {
-    bounds = { from: rule.effective.from ? Date.parse(rule.effective.from) : -Infinity, until: rule.effective.until ? Date.parse(rule.effective.until) : Infinity };
-    EFFECTIVE.set(rule, bounds);
-  }
-  if (issued >= bounds.from && issued < bounds.until) return undefined;
+/** Why a rule out of its effective dates did not run. */
+function notEffectiveReason(rule: Rule, bounds: EffectiveBounds, issued: number, when: string): string {
   const day = new Date(issued).toISOString().slice(0, 10);
-  return issued < bounds.from ? `${when} ${day}, before the rule took effect on ${rule.effective.from}` : `${when} ${day}, after the rule ceased on ${rule.effective.until}`;
+  return issued < bounds.from ? `${when} ${day}, before the rule took effect on ${rule.effective!.from}` : `${when} ${day}, after the rule ceased on ${rule.effective!.until}`;
 }
 
 /** Worst first, then by byte offset and line (unknown last), then by rule id: a deterministic order. */
