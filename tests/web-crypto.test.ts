@@ -7,7 +7,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
+import { sha256Hex } from '../src/crypto/adapter.js';
 import type { CryptoAdapter } from '../src/crypto/adapter.js';
+import { toHex } from '../src/der/values.js';
 import { createNodeCrypto } from '../src/crypto/node.js';
 import { createNobleCrypto } from '../src/crypto/noble.js';
 import { SignatureRecorder } from '../src/crypto/signature-recorder.js';
@@ -99,6 +101,18 @@ describe('createNobleCrypto (pure JavaScript)', () => {
       fc.property(fc.uint8Array({ maxLength: 3000 }), (data) => {
         expect(noble.sha1(data)).toEqual(new Uint8Array(node.sha1(data)));
         expect(noble.sha256(data)).toEqual(new Uint8Array(node.sha256(data)));
+      }),
+    );
+  });
+
+  it("gives the same fingerprint through node:crypto's direct hex path as through the octets", () => {
+    expect(node.sha256Hex).toBeDefined();
+    expect(noble.sha256Hex).toBeUndefined();
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 3000 }), (data) => {
+        const expected = toHex(noble.sha256(data));
+        expect(sha256Hex(node, data)).toBe(expected);
+        expect(sha256Hex(noble, data)).toBe(expected);
       }),
     );
   });

@@ -4,7 +4,8 @@ import { INPUT_INVALID_ENCODING, INPUT_LABEL_MISMATCH, INPUT_NO_CERTIFICATE, INP
 import type { ChainInfo, DuisCertificate, Finding, IssuerMatch, LintTarget, RequestPairing, RuleMeta, SignerCertificate } from '../lint/index.js';
 import { ALL_RULES } from '../rules/index.js';
 import { isCaKind, requestView, smkiView } from '../smki/index.js';
-import { asBytes, toHex } from '../der/index.js';
+import { asBytes } from '../der/index.js';
+import { sha256Hex } from '../crypto/adapter.js';
 import type { BytesLike } from '../der/index.js';
 import type { InputProblemKind } from '../input/index.js';
 import { decodeCertificate, decodeDocument } from '../x509/index.js';
@@ -54,7 +55,7 @@ export class Checker {
     const der = found[0].der;
     const cert = decodeCertificate(der);
     if (cert.problems.length > 0) throw new OptionsError(`the signer is not a certificate that decodes: ${cert.problems[0].message} (at ${cert.problems[0].path})`);
-    return { cert, view: smkiView(cert, this.options.roles), sha256: toHex(this.options.crypto.sha256(der)) };
+    return { cert, view: smkiView(cert, this.options.roles), sha256: sha256Hex(this.options.crypto, der) };
   }
 
   /**
@@ -69,7 +70,7 @@ export class Checker {
     const where = entry.source.line ? ` at line ${entry.source.line}` : '';
     if (declared === null || !entry.der) {
       const r = this.inputResult(entry.source, INPUT_NOT_CERTIFICATE, `${entry.source.path}: PEM block${where} is labelled '${entry.label}', not CERTIFICATE or CERTIFICATE REQUEST; it was not checked`);
-      if (entry.der) r.sha256 = toHex(this.options.crypto.sha256(entry.der));
+      if (entry.der) r.sha256 = sha256Hex(this.options.crypto, entry.der);
       return r;
     }
     const result = this.decodeDer(entry.der, entry.source, declared);
@@ -91,7 +92,7 @@ export class Checker {
     const result: CertificateResult = {
       source,
       document: decoded.kind,
-      sha256: toHex(this.options.crypto.sha256(der)),
+      sha256: sha256Hex(this.options.crypto, der),
       kind: view.kind,
       kindReason: view.kindReason,
       subject: subjectSummary(view),
@@ -118,7 +119,7 @@ export class Checker {
     const cert = decodeCertificate(der);
     const view = smkiView(cert, this.options.roles);
     if (!force && !isCaKind(classify(cert).kind)) return false;
-    this.issuers.add(issuerCandidate(cert, view, toHex(this.options.crypto.sha256(der))));
+    this.issuers.add(issuerCandidate(cert, view, sha256Hex(this.options.crypto, der)));
     return true;
   }
 

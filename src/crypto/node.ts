@@ -4,7 +4,7 @@ import type { KeyObject } from 'node:crypto';
 import type { CryptoAdapter } from './adapter.js';
 import { hasPermittedEcPoint } from './ec-public-key.js';
 
-type OneShotHash = (algorithm: string, data: Uint8Array, encoding: 'latin1') => string;
+type OneShotHash = (algorithm: string, data: Uint8Array, encoding: 'latin1' | 'hex') => string;
 
 // crypto.hash (Node 20.12+) skips the Hash object: a third faster for certificate-sized inputs.
 // Asked for 'buffer' it takes a slow path (the name is not a string encoding) that costs more than
@@ -52,6 +52,7 @@ export function createNodeCrypto(): CryptoAdapter {
   return {
     sha1: (data) => digest('sha1', data),
     sha256: (data) => digest('sha256', data),
+    sha256Hex: oneShot ? (data) => oneShot('sha256', data, 'hex') : (data) => createHash('sha256').update(data).digest('hex'),
     verifyEcdsa(spki, hash, data, signature) {
       const key = keyFor(spki);
       if (key === null) return false;
