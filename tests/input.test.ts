@@ -91,15 +91,25 @@ describe('detectItems: PEM', () => {
     expect(hex(result.items[0].der)).toBe(hex(CERT_A));
   });
 
-  it('decodes into an exactly sized buffer of its own', () => {
+  it('decodes into a copy of its own: no view of the input, never overwritten by a later decode', () => {
     const input = bytesOf(pemEncode(CERT_B));
     const der = detectItems(input).items[0].der;
-    expect(der.byteOffset).toBe(0);
-    expect(der.buffer.byteLength).toBe(CERT_B.length);
+    expect(der.length).toBe(CERT_B.length);
     expect(der.buffer).not.toBe(input.buffer);
+    // Small items share a slab of 64 KB at most, so one kept item pins little memory.
+    expect(der.buffer.byteLength).toBeLessThanOrEqual(64 * 1024);
     // A later decode must not overwrite an earlier item.
-    detectItems(bytesOf(pemEncode(CERT_C)));
+    const later = detectItems(bytesOf(pemEncode(CERT_C))).items[0].der;
     expect(hex(der)).toBe(hex(CERT_B));
+    expect(hex(later)).toBe(hex(CERT_C));
+  });
+
+  it('gives a large item a buffer of its own, exactly sized, so it pins no slab', () => {
+    const large = new Uint8Array(20_000).map((_, i) => (i * 7) & 0xff);
+    const der = detectItems(bytesOf(pemEncode(large))).items[0].der;
+    expect(der.byteOffset).toBe(0);
+    expect(der.buffer.byteLength).toBe(large.length);
+    expect(hex(der)).toBe(hex(large));
   });
 
   it('reads a bundle with openssl-style text before, between and after the blocks', () => {
