@@ -4,11 +4,11 @@ import type { AttributeTypeAndValue, DocumentModel } from '../x509/index.js';
 import type { RoleDefinition } from '../smki/index.js';
 
 /** Subject OU attributes: where the Remote Party Role Code lives. */
-export function subjectOus(cert: DocumentModel): AttributeTypeAndValue[] {
+export function subjectOus(cert: DocumentModel): readonly AttributeTypeAndValue[] {
   return attributesOf(cert.subject, OID.organizationalUnitName);
 }
 
-export function subjectCns(cert: DocumentModel): AttributeTypeAndValue[] {
+export function subjectCns(cert: DocumentModel): readonly AttributeTypeAndValue[] {
   return attributesOf(cert.subject, OID.commonName);
 }
 

@@ -48,12 +48,15 @@ function decodeAttribute(ctx: DecodeContext, node: DerNode, path: string): Attri
 }
 
 /** Every attribute of a name with the given OID, in order. */
-export function attributesOf(name: Name | undefined, oid: string): AttributeTypeAndValue[] {
-  const out: AttributeTypeAndValue[] = [];
-  if (!name) return out;
-  for (const rdn of name.rdns) for (const a of rdn.attributes) if (a.oid === oid) out.push(a);
-  return out;
+export function attributesOf(name: Name | undefined, oid: string): readonly AttributeTypeAndValue[] {
+  // Rules ask a dozen times per certificate, mostly for an attribute that is there once or not
+  // at all: no list is made for none.
+  let out: AttributeTypeAndValue[] | undefined;
+  if (name) for (const rdn of name.rdns) for (const a of rdn.attributes) if (a.oid === oid) (out ??= []).push(a);
+  return out ?? NONE;
 }
+
+const NONE: readonly AttributeTypeAndValue[] = Object.freeze([]);
 
 /** "OU=07, CN=Z1" in encoding order; non-string values as #hex. */
 export function formatName(name: Name | undefined): string {
