@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { IssuerStore, issuerCandidate, resolveIssuer, verifySignature } from '../src/chain/index.js';
+import { Checker as FullChecker } from '../src/check/checker.js';
+import { createNodeCrypto } from '../src/crypto/node.js';
 import type { Checker } from '../src/check/checker.js';
 import type { CertificateResult } from '../src/check/result.js';
 import { toHex } from '../src/der/index.js';
@@ -10,7 +12,8 @@ import { CHAIN_RULES } from '../src/rules/chain/index.js';
 import { ALL_RULES } from '../src/rules/index.js';
 import { isCaKind } from '../src/smki/index.js';
 import { extensionValue, formatName } from '../src/x509/index.js';
-import { buildCertificate, removeExtension } from '../test-certs/generate/certificate.js';
+import { buildCertificate, removeExtension, replaceExtension } from '../test-certs/generate/certificate.js';
+import { certificatePolicies } from '../test-certs/generate/extensions.js';
 import type { CertParts } from '../test-certs/generate/certificate.js';
 import { nonDerSigner, supplier } from '../test-certs/generate/defect-kit.js';
 import { generalizedTime, oid, seq, utcTime } from '../test-certs/generate/der-writer.js';
@@ -276,6 +279,24 @@ describe('without any issuer certificate', () => {
     const ids = chainFindings(run.get('defects/chain-self-signed-organisation.pem')!).map((f) => f.ruleId);
     expect(ids).toEqual(['chain.self-signed.not-root']);
     expect(chainFindings(run.get('valid/root-oca.pem')!)).toEqual([]);
+  });
+});
+
+describe('chain.policy.inconsistent against an issuer of many policies', () => {
+  const pki = buildValidPki();
+  const policies = Array.from({ length: 12 }, (_, i) => `1.2.826.0.1.9999.${i + 1}`);
+  const oca = buildCertificate(replaceExtension(issuingOca('chain test oca of many policies', 'T6', pki.root), 'cp', certificatePolicies(policies)));
+  const leaf = buildCertificate(supplier(pki, 'chain test policy outside many', { issuer: oca })).der;
+
+  it('names the first eight of its policies and counts the rest: a hostile issuer of thousands would repeat them in every finding', () => {
+    const checker = new FullChecker({ at: '2026-06-01T00:00:00Z', crypto: createNodeCrypto() });
+    expect(checker.addIssuer(oca.der)).toBe(true);
+    const result = checker.checkEntry({ source: { path: 'leaf', index: 0 }, der: leaf });
+    expect(result.issuer?.signatureValid).toBe(true);
+    const found = result.findings.filter((f) => f.ruleId === 'chain.policy.inconsistent');
+    expect(found).toHaveLength(1);
+    expect(found[0].message).toContain(`whose policies are ${policies.slice(0, 8).join(', ')} and 4 more;`);
+    expect(found[0].message).not.toContain(policies[8]);
   });
 });
 

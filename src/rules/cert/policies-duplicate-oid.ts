@@ -13,9 +13,14 @@ export default defineRule({
   check({ cert }, ctx) {
     const policies = extensionValue(cert, 'certificatePolicies');
     if (!policies) return;
+    // Where each OID first appears, found in one pass: linear however many policies a hostile certificate holds.
+    const firsts = new Map<string, number>();
     policies.forEach((p, i) => {
-      const first = policies.findIndex((q) => q.oid === p.oid);
-      if (first === i) return;
+      const first = firsts.get(p.oid);
+      if (first === undefined) {
+        firsts.set(p.oid, i);
+        return;
+      }
       ctx.report({
         path: extensionPath('certificatePolicies', 'policyIdentifier'),
         offset: p.offset,

@@ -21,11 +21,11 @@ export default defineRule({
     const policies = extensionValue(cert, 'certificatePolicies');
     // No policies at all is cert.policies.missing's finding.
     if (!policies || policies.length === 0) return;
-    const allowed = issuer.view.policies;
-    if (allowed.includes(ANY_POLICY)) return;
-    const theirs = allowed.length === 0 ? 'which asserts no policies' : `whose ${allowed.length === 1 ? 'policy is' : 'policies are'} ${allowed.join(', ')}`;
+    const allowed = new Set(issuer.view.policies);
+    if (allowed.has(ANY_POLICY)) return;
+    const theirs = allowed.size === 0 ? 'which asserts no policies' : `whose ${allowed.size === 1 ? 'policy is' : 'policies are'} ${listed(issuer.view.policies)}`;
     for (const p of policies) {
-      if (allowed.includes(p.oid)) continue;
+      if (allowed.has(p.oid)) continue;
       ctx.report({
         path: extensionPath('certificatePolicies', 'policyIdentifier'),
         offset: p.offset,
@@ -34,3 +34,11 @@ export default defineRule({
     }
   },
 });
+
+/** The issuer's policies as a message shows them: a hostile issuer's thousands would repeat in every finding. */
+function listed(policies: readonly string[]): string {
+  const shown = policies.slice(0, LISTED_POLICIES).join(', ');
+  return policies.length > LISTED_POLICIES ? `${shown} and ${policies.length - LISTED_POLICIES} more` : shown;
+}
+
+const LISTED_POLICIES = 8;
