@@ -174,6 +174,11 @@ describe('decodeOid', () => {
       expect(oidText(oidContent('2.5.29'))).toBe('2.5.29');
     });
 
+    it('stays right when more distinct OIDs pass than the cache has slots (a hostile input of thousands)', () => {
+      const texts = Array.from({ length: 5000 }, (_, i) => `1.2.826.0.1.${i}.${i % 7}`);
+      for (let round = 0; round < 2; round++) for (const text of texts) expect(oidText(oidContent(text))).toBe(text);
+    });
+
     it('returns the same text regardless of where the octets sit in the buffer', () => {
       const content = oidContent('1.3.6.1.5.5.7.3.2');
       const b = cat(content, [0x00], content);

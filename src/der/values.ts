@@ -2,32 +2,32 @@ import { DerNode, Tag } from './node.js';
 
 /**
  * Dotted-decimal text of an OBJECT IDENTIFIER's content octets (lenient: never throws).
- * Certificates repeat a few dozen OIDs, so short ones are cached by a hash of their octets
- * (verified on every hit), which also hands out the same string object for fast table lookups.
+ * Certificates repeat a few dozen OIDs, so short ones are cached in a direct-mapped table by a
+ * hash of their octets (verified on every hit), which also hands out the same string object for
+ * fast table lookups. A slot holds the last OID that hashed to it: the table never grows, however
+ * many distinct OIDs a hostile input holds.
  */
 export function decodeOid(bytes: Uint8Array, start: number, end: number): string {
   const len = end - start;
   if (len > 32) return oidText(bytes, start, end);
   let h = 0x811c9dc5 ^ len;
   for (let i = start; i < end; i++) h = Math.imul(h ^ bytes[i], 0x01000193);
-  const hit = OID_CACHE.get(h);
-  if (hit !== undefined && hit.octets.length === len) {
-    let same = true;
-    for (let i = 0; i < len; i++) {
-      if (hit.octets[i] !== bytes[start + i]) {
-        same = false;
-        break;
-      }
-    }
-    if (same) return hit.text;
+  const slot = (h ^ (h >>> 15)) & (OID_SLOTS - 1);
+  const octets = OID_OCTETS[slot];
+  if (octets !== undefined && octets.length === len) {
+    let i = 0;
+    while (i < len && octets[i] === bytes[start + i]) i++;
+    if (i === len) return OID_TEXTS[slot];
   }
   const text = oidText(bytes, start, end);
-  if (OID_CACHE.size < OID_CACHE_LIMIT) OID_CACHE.set(h, { octets: bytes.slice(start, end), text });
+  OID_OCTETS[slot] = bytes.slice(start, end);
+  OID_TEXTS[slot] = text;
   return text;
 }
 
-const OID_CACHE = new Map<number, { octets: Uint8Array; text: string }>();
-const OID_CACHE_LIMIT = 4096;
+const OID_SLOTS = 1024;
+const OID_OCTETS: (Uint8Array | undefined)[] = new Array(OID_SLOTS).fill(undefined);
+const OID_TEXTS: string[] = new Array(OID_SLOTS).fill('');
 
 /**
  * Arcs longer than this many octets (over 140 bits: past any real arc, a 128-bit UUID arc takes
