@@ -500,13 +500,13 @@ describe('cases the samples do not cover', () => {
     const cert = decodeCertificate(validDer());
     const cp = cert.extensions.find((e) => e.oid === OID.certificatePolicies)!;
     const [a, b] = ['1.2.826.0.1.9999.1', '1.2.826.0.1.9999.2'];
-    cp.parsed = [a, b, a, b, a].map((oid, i) => ({ oid, offset: 1000 + i, qualifiers: [] }));
+    cp.parsed = [a, b, a, b, a].map((oid, i) => ({ oid, offset: 1000 + i, hasQualifiers: false }));
     const reports = run(rule('cert.policies.duplicate-oid'), cert);
     expect(reports.map((r) => r.message.match(/\(PolicyInformation (\d+); the first is number (\d+)/)!.slice(1).join('<-'))).toEqual(['3<-1', '4<-2', '5<-1']);
     // Counts element reads instead of timing: a rule that compares every pair reads n² of them.
     for (const n of [100, 2000]) {
       let reads = 0;
-      const policies = Array.from({ length: n }, (_, i) => ({ oid: i % 2 === 0 ? a : `1.2.826.0.1.${i}`, offset: i, qualifiers: [] }));
+      const policies = Array.from({ length: n }, (_, i) => ({ oid: i % 2 === 0 ? a : `1.2.826.0.1.${i}`, offset: i, hasQualifiers: false }));
       cp.parsed = new Proxy(policies, {
         get(target, key, receiver) {
           if (typeof key === 'string' && /^\d+$/.test(key)) reads++;

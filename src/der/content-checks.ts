@@ -232,34 +232,32 @@ function checkUniversal(bytes: Uint8Array, offset: number, start: number, end: n
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 function checkTime(bytes: Uint8Array, offset: number, start: number, end: number, generalized: boolean, report: Report): void {
-  const expected = generalized ? 15 : 13;
-  const kind = generalized ? 'time.generalized-format' : 'time.utc-format';
-  const form = generalized ? 'YYYYMMDDHHMMSSZ' : 'YYMMDDHHMMSSZ';
-  const name = generalized ? 'GeneralizedTime' : 'UTCTime';
+  const why = timeProblem(bytes, start, end, generalized);
+  if (why === undefined) return;
+  // The text is made only for the message: most times are fine, and building it cost more than checking them.
   let text = '';
   for (let i = start; i < end && i < start + 32; i++) text += String.fromCharCode(bytes[i]);
-  const fail = (why: string) => report({ kind, offset, message: `${name} '${text}' ${why}; DER requires exactly ${form}` });
-  if (end - start !== expected || bytes[end - 1] !== 0x5a) {
-    fail(end - start !== expected ? `has ${end - start} characters` : 'does not end in Z');
-    return;
-  }
+  const [kind, form, name] = generalized ? (['time.generalized-format', 'YYYYMMDDHHMMSSZ', 'GeneralizedTime'] as const) : (['time.utc-format', 'YYMMDDHHMMSSZ', 'UTCTime'] as const);
+  report({ kind, offset, message: `${name} '${text}' ${why}; DER requires exactly ${form}` });
+}
+
+/** What is wrong with a UTCTime or GeneralizedTime's content, or undefined when it is DER. */
+function timeProblem(bytes: Uint8Array, start: number, end: number, generalized: boolean): string | undefined {
+  const expected = generalized ? 15 : 13;
+  if (end - start !== expected) return `has ${end - start} characters`;
+  if (bytes[end - 1] !== 0x5a) return 'does not end in Z';
   for (let i = start; i < end - 1; i++) {
-    if (bytes[i] < 0x30 || bytes[i] > 0x39) {
-      fail('holds a non-digit');
-      return;
-    }
+    if (bytes[i] < 0x30 || bytes[i] > 0x39) return 'holds a non-digit';
   }
   const d = (i: number) => (bytes[start + i] - 0x30) * 10 + (bytes[start + i + 1] - 0x30);
   const y = generalized ? 2 : 0;
   const month = d(y + 2);
   const day = d(y + 4);
-  if (month < 1 || month > 12 || day < 1 || day > DAYS_IN_MONTH[month - 1] || d(y + 6) > 23 || d(y + 8) > 59 || d(y + 10) > 59) {
-    fail('is not a valid date and time');
-    return;
-  }
+  if (month < 1 || month > 12 || day < 1 || day > DAYS_IN_MONTH[month - 1] || d(y + 6) > 23 || d(y + 8) > 59 || d(y + 10) > 59) return 'is not a valid date and time';
   if (month === 2 && day === 29) {
     const year = generalized ? d(0) * 100 + d(2) : (d(0) < 50 ? 2000 : 1900) + d(0);
     const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-    if (!leap) fail('is 29 February in a year that is not a leap year');
+    if (!leap) return 'is 29 February in a year that is not a leap year';
   }
+  return undefined;
 }
