@@ -7,7 +7,7 @@ export function decodeAlgorithm(ctx: DecodeContext, node: DerNode | undefined, p
   const seq = ctx.expect(node, Tag.Sequence, path, parent);
   if (!seq) return undefined;
   const [oidNode, params] = kids(seq);
-  const oid = ctx.expect(oidNode, Tag.Oid, `${path}.algorithm`, seq);
+  const oid = ctx.expectField(oidNode, Tag.Oid, path, 'algorithm', seq);
   if (!oid) return undefined;
   const result: AlgorithmIdentifier = {
     oid: oidOf(ctx.bytes, oid),

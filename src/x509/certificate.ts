@@ -56,7 +56,7 @@ function decodeTbs(ctx: DecodeContext, tbs: DerNode, cert: Certificate): void {
     cert.version = 1;
   }
 
-  const serial = ctx.expect(k[i], Tag.Integer, `${p}.serialNumber`, tbs);
+  const serial = ctx.expectField(k[i], Tag.Integer, p, 'serialNumber', tbs);
   if (serial) cert.serialNumber = { bytes: ctx.content(serial), value: decodeInteger(bytes, serial.valueOffset, serial.end), offset: serial.offset };
   i++;
   cert.signature = decodeAlgorithm(ctx, k[i++], `${p}.signature`, tbs);
@@ -116,7 +116,7 @@ function decodeExtension(ctx: DecodeContext, node: DerNode, path: string): Exten
   const seq = ctx.expect(node, Tag.Sequence, path);
   if (!seq) return undefined;
   const k = kids(seq);
-  const oidNode = ctx.expect(k[0], Tag.Oid, `${path}.extnID`, seq);
+  const oidNode = ctx.expectField(k[0], Tag.Oid, path, 'extnID', seq);
   if (!oidNode) return undefined;
   let i = 1;
   let critical = false;
@@ -127,7 +127,7 @@ function decodeExtension(ctx: DecodeContext, node: DerNode, path: string): Exten
     if (!critical) ctx.violations.push({ kind: 'default-encoded', offset: k[i].offset, message: 'extension critical FALSE is encoded explicitly; it is the DEFAULT and DER requires it to be omitted' });
     i++;
   }
-  const value = ctx.expect(k[i], Tag.OctetString, `${path}.extnValue`, seq);
+  const value = ctx.expectField(k[i], Tag.OctetString, path, 'extnValue', seq);
   if (!value || value.children !== null) return undefined;
   const oid = oidOf(ctx.bytes, oidNode);
   const ext: Extension = {

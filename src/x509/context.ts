@@ -31,6 +31,15 @@ export class DecodeContext {
     return node;
   }
 
+  /**
+   * expect() for the field `field` of `base`: the path "base.field" is only made when there is a
+   * problem to report, as the common case has none and a decode asks this some forty times.
+   */
+  expectField(node: DerNode | undefined, tagNumber: number, base: string, field: string, parent?: DerNode): DerNode | undefined {
+    if (node !== undefined && node.tagClass === 0 && node.tagNumber === tagNumber && (node.children !== null || (tagNumber !== 16 && tagNumber !== 17))) return node;
+    return this.expect(node, tagNumber, `${base}.${field}`, parent);
+  }
+
   subarray(node: DerNode): Uint8Array {
     return this.bytes.subarray(node.offset, node.end);
   }

@@ -9,11 +9,12 @@ export function decodeName(ctx: DecodeContext, node: DerNode | undefined, path: 
   const rdns: RelativeDistinguishedName[] = [];
   const sets = kids(seq);
   for (let i = 0; i < sets.length; i++) {
-    const set = ctx.expect(sets[i], Tag.Set, `${path}.rdn[${i}]`, seq);
+    // An RDN's path ("...rdn[2]") is only made for a problem: names are decoded twice per certificate.
+    const set = ctx.expectField(sets[i], Tag.Set, path, `rdn[${i}]`, seq);
     if (!set) continue;
     const attributes: AttributeTypeAndValue[] = [];
     for (const atv of kids(set)) {
-      const a = decodeAttribute(ctx, atv, `${path}.rdn[${i}]`);
+      const a = decodeAttribute(ctx, atv, path, i);
       if (a) attributes.push(a);
     }
     if (attributes.length === 0) ctx.problem(`${path}.rdn[${i}]`, set.offset, `${path}.rdn[${i}] is an empty SET; an RDN holds at least one attribute`);
@@ -22,17 +23,11 @@ export function decodeName(ctx: DecodeContext, node: DerNode | undefined, path: 
   return { rdns, raw: ctx.subarray(seq), offset: seq.offset };
 }
 
-function decodeAttribute(ctx: DecodeContext, node: DerNode, path: string): AttributeTypeAndValue | undefined {
-  const seq = ctx.expect(node, Tag.Sequence, path);
-  if (!seq) return undefined;
-  const [typeNode, valueNode] = kids(seq);
-  const type = ctx.expect(typeNode, Tag.Oid, `${path}.type`, seq);
-  if (!type) return undefined;
-  if (valueNode === undefined) {
-    ctx.problem(path, seq.offset, `${path} has an attribute type but no value`);
-    return undefined;
-  }
-  const oid = oidOf(ctx.bytes, type);
+/** One AttributeTypeAndValue of RDN number `rdn` of the name at `namePath`. */
+function decodeAttribute(ctx: DecodeContext, node: DerNode, namePath: string, rdn: number): AttributeTypeAndValue | undefined {
+  const [typeNode, valueNode] = kids(node);
+  if (!node.is(Tag.Sequence) || node.children === null || typeNode === undefined || !typeNode.is(Tag.Oid) || valueNode === undefined) return attributeProblem(ctx, node, `${namePath}.rdn[${rdn}]`);
+  const oid = oidOf(ctx.bytes, typeNode);
   const stringType = stringTypeOf(valueNode);
   const valueBytes = ctx.content(valueNode);
   return {
@@ -45,6 +40,16 @@ function decodeAttribute(ctx: DecodeContext, node: DerNode, path: string): Attri
     valueRaw: ctx.subarray(valueNode),
     offset: valueNode.offset,
   };
+}
+
+/** Reports what is wrong with an attribute that is not SEQUENCE { OID, value }. */
+function attributeProblem(ctx: DecodeContext, node: DerNode, path: string): undefined {
+  const seq = ctx.expect(node, Tag.Sequence, path);
+  if (!seq) return undefined;
+  const [typeNode, valueNode] = kids(seq);
+  if (!ctx.expect(typeNode, Tag.Oid, `${path}.type`, seq)) return undefined;
+  if (valueNode === undefined) ctx.problem(path, seq.offset, `${path} has an attribute type but no value`);
+  return undefined;
 }
 
 /** Every attribute of a name with the given OID, in order. */

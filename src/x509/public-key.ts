@@ -9,7 +9,7 @@ export function decodeSubjectPublicKeyInfo(ctx: DecodeContext, node: DerNode | u
   if (!seq) return undefined;
   const [algNode, keyNode] = kids(seq);
   const algorithm = decodeAlgorithm(ctx, algNode, `${path}.algorithm`, seq);
-  const key = ctx.expect(keyNode, Tag.BitString, `${path}.subjectPublicKey`, seq);
+  const key = ctx.expectField(keyNode, Tag.BitString, path, 'subjectPublicKey', seq);
   if (!algorithm || !key || key.length < 1) return undefined;
   const publicKey = ctx.bytes.subarray(key.valueOffset + 1, key.end);
   return {

@@ -29,7 +29,7 @@ export function decodeRequestTree(der: Uint8Array, parsed: DerParseResult): Cert
 function decodeInfo(ctx: DecodeContext, info: DerNode, csr: CertificationRequest): void {
   csr.info = ctx.subarray(info);
   const [versionNode, subjectNode, spkiNode, attributesNode, ...rest] = kids(info);
-  const version = ctx.expect(versionNode, Tag.Integer, `${INFO}.version`, info);
+  const version = ctx.expectField(versionNode, Tag.Integer, INFO, 'version', info);
   if (version) {
     const n = decodeSmallInteger(ctx.bytes, version.valueOffset, version.end);
     if (!Number.isNaN(n)) csr.version = n;
@@ -53,8 +53,8 @@ function decodeAttribute(ctx: DecodeContext, node: DerNode, csr: CertificationRe
   const seq = ctx.expect(node, Tag.Sequence, path);
   if (!seq) return;
   const [typeNode, valuesNode] = kids(seq);
-  const type = ctx.expect(typeNode, Tag.Oid, `${path}.type`, seq);
-  const values = ctx.expect(valuesNode, Tag.Set, `${path}.values`, seq);
+  const type = ctx.expectField(typeNode, Tag.Oid, path, 'type', seq);
+  const values = ctx.expectField(valuesNode, Tag.Set, path, 'values', seq);
   if (!type || !values) return;
   const oid = oidOf(ctx.bytes, type);
   const name = oidName(oid);
