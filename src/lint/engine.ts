@@ -25,11 +25,6 @@ type Phase = 'certificate' | 'chain' | 'all';
 const PHASES: readonly Phase[] = ['certificate', 'chain', 'all'];
 
 /**
- * Runs the rules that apply to a document and its SMKI kind. The rules to run are listed once per
- * document, kind and situation (malformed or not, paired with a request or not, phase), so each
- * document only walks its own list. A rule that throws becomes an internal finding.
- */
-/**
  * The rules of one situation, ready to run: their check functions in a list of their own, and the
  * effective dates of the few rules that have them, so the loop over a document reads no rule
  * object (rules have many shapes: every property read on one is a slow, megamorphic load).

@@ -9,8 +9,9 @@ export function decodeName(ctx: DecodeContext, node: DerNode | undefined, path: 
   const rdns: RelativeDistinguishedName[] = [];
   const sets = kids(seq);
   for (let i = 0; i < sets.length; i++) {
-    // An RDN's path ("...rdn[2]") is only made for a problem: names are decoded twice per certificate.
-    const set = ctx.expectField(sets[i], Tag.Set, path, `rdn[${i}]`, seq);
+    // An RDN's path ("...rdn[2]") is only made for a problem: most RDNs have none.
+    const node = sets[i];
+    const set = node.is(Tag.Set) && node.children !== null ? node : ctx.expect(node, Tag.Set, `${path}.rdn[${i}]`, seq);
     if (!set) continue;
     const attributes: AttributeTypeAndValue[] = [];
     for (const atv of kids(set)) {
