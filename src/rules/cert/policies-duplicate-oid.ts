@@ -12,7 +12,7 @@ export default defineRule({
   source: 'spec',
   check({ cert }, ctx) {
     const policies = extensionValue(cert, 'certificatePolicies');
-    if (!policies) return;
+    if (!policies || policies.length < 2) return;
     // Where each OID first appears, found in one pass: linear however many policies a hostile certificate holds.
     const firsts = new Map<string, number>();
     policies.forEach((p, i) => {

@@ -19,6 +19,8 @@ export default defineRule({
     // A missing or undecodable keyUsage is reported by cert.ku.* and the decoder.
     const ku = ext?.parsed as KeyUsage | undefined;
     if (!ext || !ku || ext.error) return;
+    // The common case, one of the two alone, without building the lists the message needs.
+    if (ku.names.length === 1 && (ku.names[0] === 'digitalSignature' || ku.names[0] === 'keyAgreement')) return;
     const main = ku.names.filter((n) => n === 'digitalSignature' || n === 'keyAgreement');
     const other = ku.names.filter((n) => n !== 'digitalSignature' && n !== 'keyAgreement');
     if (main.length === 1 && other.length === 0) return;
