@@ -49,7 +49,7 @@ export async function checkPaths(inputs: string[], options: CheckPathsOptions = 
   const [entries, named] = await readEntries('checkPaths', [inputs, issuers], maxItemSize);
   for (const e of documentEntries(named)) if (isCertificateEntry(e)) checker.addIssuer(e.der, true);
   for (const der of possibleIssuers(entries)) checker.addIssuer(der);
-  return checker.checkEntries(entries, requireIssuer);
+  return checker.checkEntriesAsync(entries, requireIssuer);
 }
 
 /**

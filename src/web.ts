@@ -6,7 +6,6 @@
 import { Checker as CoreChecker } from './check/checker.js';
 import { checkDuisRequest as checkDuisRequestWith, prepareDuisCheck, splitDuisResults } from './check/duis-check.js';
 import type { DuisCheckOptions, DuisCheckResult } from './check/duis-check.js';
-import { detectEntries } from './check/entries.js';
 import type { Entry } from './check/entries.js';
 import type { CheckOptions } from './check/options.js';
 import type { CertificateResult } from './check/result.js';
@@ -33,14 +32,9 @@ export class Checker extends CoreChecker {
     this.recorder = recorder;
   }
 
-  /** checkEntries with signatures verified by WebCrypto: the same results, sooner when there are signatures to verify. */
-  checkEntriesAsync(entries: readonly Entry[], requireIssuer = false): Promise<CertificateResult[]> {
+  /** checkEntries with signatures verified by WebCrypto: the same results, sooner when there are signatures to verify (checkSourceAsync too). */
+  override checkEntriesAsync(entries: readonly Entry[], requireIssuer = false): Promise<CertificateResult[]> {
     return this.recorder.settle(() => this.checkEntries(entries, requireIssuer), verifyWithWebCrypto);
-  }
-
-  /** checkSource with signatures verified by WebCrypto. */
-  checkSourceAsync(bytes: Uint8Array, path: string, requireIssuer = false): Promise<CertificateResult[]> {
-    return this.checkEntriesAsync(detectEntries(bytes, path), requireIssuer);
   }
 }
 

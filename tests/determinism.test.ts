@@ -75,6 +75,9 @@ describe('issuer ties: several CA certificates share a key identifier and a name
       ['2', { SMKI_LINT_DEBUG_DELAY_MS: '40' }],
       ['4', { SMKI_LINT_DEBUG_DELAY_MS: '40' }],
       ['2', { SMKI_LINT_DEBUG_DELAY_MS: '15' }],
+      // The main thread checks; node:crypto's thread pool verifies every candidate's signature.
+      ['2', { SMKI_LINT_DEBUG_THREADS: '', SMKI_LINT_DEBUG_VERIFY_AHEAD: '1' }],
+      ['2', { SMKI_LINT_DEBUG_THREADS: '', SMKI_LINT_DEBUG_VERIFY_AHEAD: '1', SMKI_LINT_DEBUG_DELAY_MS: '20' }],
     ])('--jobs %s %o gives the same bytes and exit code as --jobs 1', (jobs, env) => {
       const r = check(jobs, env);
       expect(r.code).toBe(reference.code);
@@ -114,6 +117,8 @@ describe('issuer ties: several CA certificates share a key identifier and a name
       ['--jobs 2, nothing kept: workers read their slices again', ['--jobs', '2'], { SMKI_LINT_DEBUG_KEEP_BYTES: '0', SMKI_LINT_DEBUG_DELAY_MS: '15' }],
       ['--jobs 2, a bundle larger than the item size limit read in pieces', ['--jobs', '2', '--max-item-size', '65536'], {}],
       ['--jobs 2, read in pieces and nothing kept', ['--jobs', '2', '--max-item-size', '65536'], { SMKI_LINT_DEBUG_KEEP_BYTES: '0' }],
+      ['--jobs 2, signatures verified beside the main thread', ['--jobs', '2'], { SMKI_LINT_DEBUG_THREADS: '', SMKI_LINT_DEBUG_VERIFY_AHEAD: '1' }],
+      ['--jobs 2, verdicts out of order, nothing kept', ['--jobs', '2'], { SMKI_LINT_DEBUG_THREADS: '', SMKI_LINT_DEBUG_VERIFY_AHEAD: '1', SMKI_LINT_DEBUG_DELAY_MS: '20', SMKI_LINT_DEBUG_KEEP_BYTES: '0' }],
     ])('%s gives the same bytes and exit code as --jobs 1', (_, args, env) => {
       const r = check(args as string[], env as Record<string, string>);
       expect(r.stderr).toBe('');

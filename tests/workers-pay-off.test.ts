@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { workersPayOff } from '../src/cli/workers-pay-off.js';
+import { VERIFY_AHEAD_ITEMS, threadUse, workersPayOff } from '../src/cli/workers-pay-off.js';
 
 describe('workersPayOff', () => {
   it('never uses threads with one job', () => {
@@ -29,5 +29,31 @@ describe('workersPayOff', () => {
   it('weighs the jobs asked for, not only the cores', () => {
     expect(workersPayOff(7_000, 2, false, 1, 8)).toBe(false);
     expect(workersPayOff(7_000, 8, false, 1, 8)).toBe(true);
+  });
+});
+
+describe('threadUse', () => {
+  it('uses no thread with one job', () => {
+    expect(threadUse(1_000_000, 1, true, 1, 2)).toBe('none');
+    expect(threadUse(1_000_000, 1, false, 1, 2)).toBe('none');
+  });
+
+  it('on up to four cores, verifies signatures beside the main thread from some 5,000 certificates, bundle or files', () => {
+    expect(threadUse(VERIFY_AHEAD_ITEMS - 1, 2, true, 1, 2)).toBe('none');
+    expect(threadUse(VERIFY_AHEAD_ITEMS, 2, true, 1, 2)).toBe('verify-ahead');
+    expect(threadUse(20_000, 2, true, 1, 2)).toBe('verify-ahead');
+    expect(threadUse(10_000, 2, true, 10_000, 2)).toBe('verify-ahead');
+    expect(threadUse(20_000, 4, true, 1, 4)).toBe('verify-ahead');
+  });
+
+  it('without signatures to verify, uses worker threads where they pay off', () => {
+    expect(threadUse(20_000, 2, false, 1, 2)).toBe('none');
+    expect(threadUse(20_000, 8, false, 1, 8)).toBe('workers');
+  });
+
+  it('above four cores, or when --jobs leaves cores out (node:crypto keeps four threads whatever it says), uses worker threads', () => {
+    expect(threadUse(20_000, 8, true, 1, 8)).toBe('workers');
+    expect(threadUse(20_000, 2, true, 1, 4)).toBe(workersPayOff(20_000, 2, true, 1, 4) ? 'workers' : 'none');
+    expect(threadUse(20_000, 2, true, 1, 4)).not.toBe('verify-ahead');
   });
 });

@@ -6,6 +6,8 @@ import { ALL_RULES } from '../rules/index.js';
 import { isCaKind, requestView, smkiView } from '../smki/index.js';
 import { asBytes } from '../der/index.js';
 import { sha256Hex } from '../crypto/adapter.js';
+import type { CryptoAdapter } from '../crypto/adapter.js';
+import { VerdictsAhead } from '../crypto/verdicts-ahead.js';
 import type { BytesLike } from '../der/index.js';
 import type { InputProblemKind } from '../input/index.js';
 import { decodeCertificate, decodeDocument } from '../x509/index.js';
@@ -125,8 +127,12 @@ export class Checker {
 
   /** The chain stage for one decoded certificate. */
   chainFor(result: CertificateResult, requireIssuer: boolean): ChainInfo | undefined {
+    return this.chainWith(result, requireIssuer, this.options.crypto);
+  }
+
+  private chainWith(result: CertificateResult, requireIssuer: boolean, crypto: CryptoAdapter): ChainInfo | undefined {
     if (!result.certificate || !result.view || !result.sha256 || result.certificate.problems.length > 0) return undefined;
-    return resolveIssuer(result.certificate, result.view, result.sha256, this.issuers, this.options.crypto, requireIssuer);
+    return resolveIssuer(result.certificate, result.view, result.sha256, this.issuers, crypto, requireIssuer);
   }
 
   /**
@@ -166,6 +172,33 @@ export class Checker {
    */
   checkEntries(entries: readonly Entry[], requireIssuer = false): CertificateResult[] {
     if (!Array.isArray(entries)) throw new TypeError('checkEntries: entries must be an array of entries (see detectEntries)');
+    const decoded = this.decodeEntries(entries);
+    return this.lintDecoded(decoded, decoded.results.map((r) => this.chainFor(r, requireIssuer)));
+  }
+
+  /**
+   * checkEntries with the issuers' signatures verified all at once off the calling thread, by the
+   * adapter's verifyEcdsaAsync (node:crypto's thread pool), so the caller can go on with other
+   * work meanwhile: entries are decoded and their issuers found at the call, and linted once the
+   * verdicts are in. The results are exactly checkEntries', with the issuers added by then; a
+   * signature asked about beyond those found ahead is verified synchronously.
+   */
+  async checkEntriesAsync(entries: readonly Entry[], requireIssuer = false): Promise<CertificateResult[]> {
+    if (!Array.isArray(entries)) throw new TypeError('checkEntriesAsync: entries must be an array of entries (see detectEntries)');
+    const decoded = this.decodeEntries(entries);
+    const ahead = new VerdictsAhead(this.options.crypto);
+    // Resolving with every signature taken as bad asks about every signature the real resolution can.
+    for (const r of decoded.results) this.chainWith(r, requireIssuer, ahead);
+    if (!ahead.pending) return this.lintDecoded(decoded, decoded.results.map((r) => this.chainFor(r, requireIssuer)));
+    await ahead.verify();
+    return this.lintDecoded(
+      decoded,
+      decoded.results.map((r) => this.chainWith(r, requireIssuer, ahead)),
+    );
+  }
+
+  /** The first stage of checkEntries: every entry decoded, a DUIS request's certificates after it. */
+  private decodeEntries(entries: readonly Entry[]): DecodedEntries {
     const results: CertificateResult[] = [];
     const requests: { entry: Entry; at: number }[] = [];
     for (const e of entries) {
@@ -173,7 +206,11 @@ export class Checker {
       results.push(this.decodeEntry(e));
       for (const c of e.duis?.certificates ?? []) results.push(this.decodeEntry(c));
     }
-    const chains = results.map((r) => this.chainFor(r, requireIssuer));
+    return { results, requests };
+  }
+
+  /** The last stage of checkEntries: the rules, with each result's chain, then the policy. */
+  private lintDecoded({ results, requests }: DecodedEntries, chains: readonly (ChainInfo | undefined)[]): CertificateResult[] {
     for (let i = 0; i < results.length; i++) this.lint(results[i], chains[i]);
     for (const { entry, at } of requests) this.lintDuisRequest(entry, results, chains, at);
     for (const r of results) this.applyPolicy(r);
@@ -213,6 +250,11 @@ export class Checker {
     return this.checkEntries(detectEntries(asBytes(bytes, 'checkSource: bytes'), sourcePath(path, 'checkSource')), requireIssuer);
   }
 
+  /** checkSource, with the issuers' signatures verified as checkEntriesAsync does. */
+  checkSourceAsync(bytes: BytesLike, path: string, requireIssuer = false): Promise<CertificateResult[]> {
+    return this.checkEntriesAsync(detectEntries(asBytes(bytes, 'checkSourceAsync: bytes'), sourcePath(path, 'checkSourceAsync')), requireIssuer);
+  }
+
   /** Adds a finding the pipeline itself makes (not a rule's), unless --only/--ignore leave it out. */
   addFinding(result: CertificateResult, meta: RuleMeta, message: string, path: string): void {
     if (!isSelected(meta.id, this.options)) return;
@@ -225,6 +267,12 @@ export class Checker {
     this.addFinding(result, meta, message, 'input');
     return result;
   }
+}
+
+interface DecodedEntries {
+  results: CertificateResult[];
+  /** The DUIS requests among the entries, each with where its result is. */
+  requests: { entry: Entry; at: number }[];
 }
 
 function targetOf(result: CertificateResult, chain?: ChainInfo, request?: RequestPairing): LintTarget | undefined {

@@ -4,6 +4,7 @@ import type { CheckConfig } from '../check/config.js';
 import { entriesOf } from '../check/entries.js';
 import type { Entry } from '../check/entries.js';
 import type { CertificateResult } from '../check/result.js';
+import type { CryptoAdapter } from '../crypto/adapter.js';
 import { createNodeCrypto } from '../crypto/node.js';
 import type { InputPiece, SourcePart } from '../input/node.js';
 import { SEVERITY_RANK } from '../lint/index.js';
@@ -16,6 +17,7 @@ import { addToSummary, emptySummary, mergeSummary } from '../report/summary.js';
 import type { Summary } from '../report/summary.js';
 import type { CertificateKind } from '../smki/index.js';
 import { baselineEntries } from './baseline.js';
+import { DEBUG_DELAY_MS } from './debug.js';
 import type { BaselineEntry } from './baseline.js';
 
 /** Everything a check run needs, as plain data so worker threads can rebuild it exactly. */
@@ -67,6 +69,8 @@ export function emptyChunk(): ChunkOutput {
 
 /** Entries checked stage by stage at a time. */
 const GROUP = 16;
+/** Groups whose signatures are being verified while the next are decoded: enough to keep node's thread pool busy. */
+const GROUPS_AHEAD = 8;
 /** Results per chunk of output: enough to write in large pieces, few enough to keep memory flat. */
 const CHUNK_RESULTS = 256;
 
@@ -82,7 +86,8 @@ export class Batch {
     private readonly settings: CheckSettings,
     issuers: IssuerList,
   ) {
-    this.checker = new Checker(applyConfig({ at: settings.at, environment: settings.environment, only: settings.only, ignore: settings.ignore, kind: settings.kind, signer: settings.signer, crypto: createNodeCrypto() }, settings.config));
+    const crypto = DEBUG_DELAY_MS > 0 ? withVerifyDelay(createNodeCrypto(), DEBUG_DELAY_MS) : createNodeCrypto();
+    this.checker = new Checker(applyConfig({ at: settings.at, environment: settings.environment, only: settings.only, ignore: settings.ignore, kind: settings.kind, signer: settings.signer, crypto }, settings.config));
     this.quiet = settings.quiet ? SEVERITY_RANK[settings.quiet] : 0;
     this.format = outputFormat(settings.format, settings.colour, { noIssuers: true });
     this.addIssuers(issuers);
@@ -102,27 +107,41 @@ export class Batch {
    * Reads and checks the pieces in order, yielding the output of every CHUNK_RESULTS results. A
    * piece that names its items is checked for those alone.
    */
-  *check<P extends InputPiece & { items?: { from: number; to: number } }>(pieces: readonly P[], read: (piece: P) => Iterable<SourcePart>): Generator<ChunkOutput> {
+  *check<P extends Piece>(pieces: readonly P[], read: (piece: P) => Iterable<SourcePart>): Generator<ChunkOutput> {
     let out = emptyChunk();
-    // Small groups, across files: each stage stays hot in the caches, and a group's decoded
-    // certificates are dropped before the next young-generation collection would have to copy them.
-    let group: Entry[] = [];
-    for (const piece of pieces) {
-      for (const part of read(piece)) {
-        for (const entry of entriesOf(part.detected, piece.display)) {
-          if (piece.items && (entry.source.index < piece.items.from || entry.source.index >= piece.items.to)) continue;
-          group.push(entry);
-          if (group.length < GROUP) continue;
-          this.add(out, group);
-          group = [];
-          if (out.summary.inputs >= CHUNK_RESULTS) {
-            yield this.withWaivers(out);
-            out = emptyChunk();
-          }
-        }
-      }
+    for (const group of groupsOf(pieces, read)) {
+      this.add(out, this.checker.checkEntries(group, this.settings.requireIssuer));
+      if (out.summary.inputs < CHUNK_RESULTS) continue;
+      yield this.withWaivers(out);
+      out = emptyChunk();
     }
-    if (group.length > 0) this.add(out, group);
+    if (out.summary.inputs > 0) yield this.withWaivers(out);
+  }
+
+  /**
+   * check, with the issuers' signatures verified on node's thread pool while this thread decodes
+   * and lints: up to GROUPS_AHEAD groups wait for their verdicts at a time, and results are
+   * taken in input order.
+   */
+  async *checkVerifyingAhead<P extends Piece>(pieces: readonly P[], read: (piece: P) => Iterable<SourcePart>): AsyncGenerator<ChunkOutput> {
+    let out = emptyChunk();
+    const waiting: Promise<CertificateResult[]>[] = [];
+    const groups = groupsOf(pieces, read);
+    for (;;) {
+      const next = waiting.length < GROUPS_AHEAD ? groups.next() : undefined;
+      if (next && !next.done) {
+        const checked = this.checker.checkEntriesAsync(next.value, this.settings.requireIssuer);
+        // A failure is thrown where the group is awaited; groups after it are never awaited.
+        checked.catch(() => {});
+        waiting.push(checked);
+        continue;
+      }
+      if (waiting.length === 0) break;
+      this.add(out, await waiting.shift()!);
+      if (out.summary.inputs < CHUNK_RESULTS) continue;
+      yield this.withWaivers(out);
+      out = emptyChunk();
+    }
     if (out.summary.inputs > 0) yield this.withWaivers(out);
   }
 
@@ -132,12 +151,35 @@ export class Batch {
     return out;
   }
 
-  private add(out: ChunkOutput, entries: readonly Entry[]): void {
-    for (const result of this.checker.checkEntries(entries, this.settings.requireIssuer)) {
+  private add(out: ChunkOutput, results: readonly CertificateResult[]): void {
+    for (const result of results) {
       if (this.settings.baseline) (out.baseline ??= []).push(...baselineEntries(result, this.settings.baseline));
       if (countResult(out, result, this.quiet, this.noIssuers)) out.text = appendOutput(this.format, out.text, this.format.result(result));
     }
   }
+}
+
+type Piece = InputPiece & { items?: { from: number; to: number } };
+
+/**
+ * The pieces' entries in groups of GROUP, across files. Small groups keep each stage hot in the
+ * caches, and a group's decoded certificates are dropped before the next young-generation
+ * collection would have to copy them. A piece that names its items gives those alone.
+ */
+function* groupsOf<P extends Piece>(pieces: readonly P[], read: (piece: P) => Iterable<SourcePart>): Generator<Entry[]> {
+  let group: Entry[] = [];
+  for (const piece of pieces) {
+    for (const part of read(piece)) {
+      for (const entry of entriesOf(part.detected, piece.display)) {
+        if (piece.items && (entry.source.index < piece.items.from || entry.source.index >= piece.items.to)) continue;
+        group.push(entry);
+        if (group.length < GROUP) continue;
+        yield group;
+        group = [];
+      }
+    }
+  }
+  if (group.length > 0) yield group;
 }
 
 /**
@@ -171,4 +213,11 @@ export function mergeChunk(into: ChunkOutput, from: ChunkOutput, separator: stri
   into.hidden += from.hidden;
   into.waiversUsed = [...new Set([...into.waiversUsed, ...from.waiversUsed])];
   if (from.baseline) (into.baseline ??= []).push(...from.baseline);
+}
+
+/** Debugging only: each asynchronous verdict comes a random 0..ms later, to show the output does not depend on their order. */
+function withVerifyDelay(adapter: CryptoAdapter, ms: number): CryptoAdapter {
+  const verifyAsync = adapter.verifyEcdsaAsync!.bind(adapter);
+  const later = <T>(value: T) => new Promise<T>((resolve) => setTimeout(resolve, Math.random() * ms, value));
+  return { ...adapter, verifyEcdsaAsync: (...args) => verifyAsync(...args).then(later) };
 }

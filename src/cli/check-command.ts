@@ -16,7 +16,7 @@ import type { CertificateKind } from '../smki/index.js';
 import type { CertificateResult } from '../check/result.js';
 import { Batch, emptyChunk, mergeChunk } from './batch.js';
 import type { CheckSettings, ChunkOutput, IssuerList } from './batch.js';
-import { DEBUG_KEEP_BYTES, DEBUG_THREADS } from './debug.js';
+import { DEBUG_KEEP_BYTES, DEBUG_THREADS, DEBUG_VERIFY_AHEAD } from './debug.js';
 import { Baseline } from './baseline.js';
 import { Progress } from './progress.js';
 import { FileSpool } from './result-spool.js';
@@ -27,7 +27,8 @@ import { KeepBudget, UnitCutter, scanInputs } from './scan.js';
 import type { Scan, ScannedPiece } from './scan.js';
 import { readSigner } from './signer.js';
 import { TOOL } from './version.js';
-import { workersPayOff } from './workers-pay-off.js';
+import { threadUse } from './workers-pay-off.js';
+import type { ThreadUse } from './workers-pay-off.js';
 
 export type FailOn = Severity | 'never';
 
@@ -61,8 +62,9 @@ export interface CheckCommandOptions extends LintCommandOptions {
   /** The certificate file that will sign the DUIS requests checked (--signer). */
   signer?: string;
   /**
-   * The most worker threads, at most the available cores; 1 checks in-process. Unset: the available
-   * cores. Threads are used only for runs large enough that they pay off (workersPayOff), so more
+   * The most threads checking at once (worker threads, or signatures verified beside the main
+   * thread), at most the available cores; 1 checks on the main thread alone. Unset: the available
+   * cores. Threads are used only for runs large enough that they pay off (threadUse), so more
    * threads are never slower than fewer.
    */
   jobs?: number;
@@ -130,10 +132,18 @@ export async function runCheck(inputs: string[], opts: CheckCommandOptions, out:
   const jobs = Math.min(opts.jobs ?? available, available);
   // Inputs that can be read only once are kept by the main thread, which then checks them itself.
   const onceOnly = files.some((f) => !f.regular);
-  const parallelFor = (count: number) => jobs > 1 && !onceOnly && (DEBUG_THREADS ? count >= PARALLEL_ITEMS : workersPayOff(count, jobs, issuerFiles.length > 0, files.length));
-  // Threads start before the first reading when the size of the inputs already says they pay off,
-  // and check what the reading has cut while it goes on.
-  let pool = parallelFor(onceOnly ? 0 : estimatedItems(files)) ? new WorkerPool(settings, jobs) : undefined;
+  // How the run uses threads (threadUse), judged by the inputs' size before the first reading and
+  // by what it found after; the debugging variables force a way on small runs.
+  const useFor = (count: number, verifying: boolean): ThreadUse => {
+    if (jobs <= 1) return 'none';
+    if (DEBUG_THREADS) return count >= PARALLEL_ITEMS && !onceOnly ? 'workers' : 'none';
+    if (DEBUG_VERIFY_AHEAD) return verifying ? 'verify-ahead' : 'none';
+    const use = threadUse(count, jobs, verifying, files.length);
+    return use === 'workers' && onceOnly ? 'none' : use;
+  };
+  // Worker threads start before the first reading when the size of the inputs already says they
+  // pay off, and check what the reading has cut while it goes on.
+  let pool = !onceOnly && useFor(estimatedItems(files), issuerFiles.length > 0) === 'workers' ? new WorkerPool(settings, jobs) : undefined;
   const reader = new InputReader(settings.maxItemSize, files, 2);
   let report: ReportStream<CertificateResult> | undefined;
   try {
@@ -164,7 +174,8 @@ export async function runCheck(inputs: string[], opts: CheckCommandOptions, out:
     found(scan);
     const leftOut = named.leftOut + scan.issuersLeftOut;
     if (leftOut > 0) warn(`${leftOut} issuer certificates were left out: a run keeps at most ${MAX_ISSUERS} (--issuer first, then the CA certificates among the inputs)`);
-    if (!pool && parallelFor(scan.items)) {
+    const use = pool ? 'workers' : useFor(scan.items, issuers.length > 0);
+    if (!pool && use === 'workers') {
       pool = new WorkerPool(settings, jobs);
       pool.begin(issuers, emit, stopped, budget);
       for (const piece of scan.pieces) cutter.add(piece);
@@ -180,7 +191,7 @@ export async function runCheck(inputs: string[], opts: CheckCommandOptions, out:
     if (pool) {
       cutter.end();
       await pool.end();
-    } else await checkInProcess(scan.pieces, reader, settings, issuers, emit, stopped);
+    } else await checkInProcess(scan.pieces, reader, settings, issuers, emit, stopped, use === 'verify-ahead');
     progress?.end();
     const notices = unusedWaiverNotices(config?.waivers ?? [], new Set(run.waiversUsed), (id) => isSelected(id, settings));
     await report.end(run.summary, { ...run, notices });
@@ -209,7 +220,10 @@ export function exitCodeFor(worst: number, failOn: FailOn): number {
   return failOn !== 'never' && worst >= SEVERITY_RANK[failOn] ? 1 : 0;
 }
 
-/** The second reading on the main thread: files again, once-only inputs from their spools. */
+/**
+ * The second reading on the main thread: files again, once-only inputs from their spools. With
+ * verifyAhead, signatures are verified on node's thread pool meanwhile.
+ */
 async function checkInProcess(
   pieces: readonly ScannedPiece[],
   reader: InputReader,
@@ -217,6 +231,7 @@ async function checkInProcess(
   issuers: IssuerList,
   emit: (out: ChunkOutput) => Promise<void>,
   stopped: () => boolean,
+  verifyAhead: boolean,
 ): Promise<void> {
   const batch = new Batch(settings, issuers);
   // What the first reading kept is handed over once, so each part can be collected once checked.
@@ -227,7 +242,8 @@ async function checkInProcess(
     kept.delete(piece);
     return parts ?? reader.again(piece);
   };
-  for (const chunk of batch.check(pieces.map((p) => p.piece), read)) {
+  const chunks = verifyAhead ? batch.checkVerifyingAhead(pieces.map((p) => p.piece), read) : batch.check(pieces.map((p) => p.piece), read);
+  for await (const chunk of chunks) {
     await emit(chunk);
     if (stopped()) return;
   }

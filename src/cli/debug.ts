@@ -5,7 +5,7 @@ import process from 'node:process';
 /** SMKI_LINT_DEBUG=1: an internal error prints its stack trace. */
 export const DEBUG = flag(process.env.SMKI_LINT_DEBUG);
 
-/** SMKI_LINT_DEBUG_DELAY_MS=n: each worker thread waits a random 0..n ms before answering. */
+/** SMKI_LINT_DEBUG_DELAY_MS=n: each worker thread, and each signature verified beside the main thread, waits a random 0..n ms before answering. */
 export const DEBUG_DELAY_MS = Math.max(0, Number(process.env.SMKI_LINT_DEBUG_DELAY_MS) || 0);
 
 /**
@@ -20,6 +20,12 @@ export const DEBUG_KEEP_BYTES = keepBytes !== undefined && keepBytes !== '' && N
  * more, whether or not they pay off, so the parallel path can be exercised on small inputs.
  */
 export const DEBUG_THREADS = flag(process.env.SMKI_LINT_DEBUG_THREADS);
+
+/**
+ * SMKI_LINT_DEBUG_VERIFY_AHEAD=1: with --jobs above 1, every run with issuers verifies signatures
+ * on node's thread pool beside the main thread, whatever its size.
+ */
+export const DEBUG_VERIFY_AHEAD = flag(process.env.SMKI_LINT_DEBUG_VERIFY_AHEAD);
 
 function flag(value: string | undefined): boolean {
   return value !== undefined && value !== '' && value !== '0';

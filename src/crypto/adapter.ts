@@ -15,6 +15,11 @@ export interface CryptoAdapter {
    * spki is the issuer's encoded SubjectPublicKeyInfo. Returns false, never throws, on bad keys.
    */
   verifyEcdsa(spki: Uint8Array, hash: 'sha256' | 'sha384', data: Uint8Array, signature: Uint8Array): boolean;
+  /**
+   * Optional: verifyEcdsa off the calling thread (node:crypto uses its thread pool), with the
+   * same answers. Checker.checkEntriesAsync verifies the issuers' signatures with it.
+   */
+  verifyEcdsaAsync?(spki: Uint8Array, hash: 'sha256' | 'sha384', data: Uint8Array, signature: Uint8Array): Promise<boolean>;
 }
 
 /** A document's SHA-256 fingerprint in lower-case hex, by the adapter's direct path when it has one. */

@@ -63,5 +63,17 @@ export function createNodeCrypto(): CryptoAdapter {
         return false;
       }
     },
+    verifyEcdsaAsync(spki, hash, data, signature) {
+      const key = keyFor(spki);
+      if (key === null) return Promise.resolve(false);
+      // With a callback, node:crypto verifies on libuv's thread pool (4 threads by default).
+      return new Promise((resolve) => {
+        try {
+          verify(hash, data, key, signature, (error, valid) => resolve(error === null && valid));
+        } catch {
+          resolve(false);
+        }
+      });
+    },
   };
 }
