@@ -9,7 +9,7 @@ import { Checker } from '../dist/check/checker.js';
 import { createNodeCrypto } from '../dist/crypto/node.js';
 import { decodeCertificate } from '../dist/x509/index.js';
 import { detectEntries } from '../dist/check/entries.js';
-import { workersPayOff } from '../src/cli/workers-pay-off.js';
+import { threadUse } from '../src/cli/workers-pay-off.js';
 import { adversarialSection } from './adversarial.js';
 import { buildCorpus, buildDuisCorpus, buildRequestCorpus } from './corpus.js';
 import type { DuisCorpus, RequestCorpus } from './corpus.js';
@@ -220,7 +220,8 @@ async function main(): Promise<void> {
   for (const [as, count] of sizes.filter(([as, count], i) => sizes.findIndex((s) => s[0] === as && s[1] === count) === i)) {
     const inputs = writeInputs(join(dir, `${as}-${count}`), corpus.organisations.slice(0, count), corpus.oca, as);
     // Whether the CLI's own model puts --jobs <cores> on threads here; when it does not, the two runs are the same run.
-    const threads = { plain: workersPayOff(count, availableParallelism(), false, as === 'bundle' ? 1 : count), verified: workersPayOff(count, availableParallelism(), true, as === 'bundle' ? 1 : count) };
+    const onThreads = (verifying: boolean) => threadUse(count, availableParallelism(), verifying, as === 'bundle' ? 1 : count) !== 'none';
+    const threads = { plain: onThreads(false), verified: onThreads(true) };
     runs.push([`${count.toLocaleString('en')} certificates, ${as === 'bundle' ? 'one PEM bundle' : 'one file each'}`, endToEnd(inputs, python !== undefined), threads]);
   }
   rmSync(dir, { recursive: true, force: true });

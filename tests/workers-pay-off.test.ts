@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { VERIFY_AHEAD_ITEMS, threadUse, workersPayOff } from '../src/cli/workers-pay-off.js';
+import { VERIFY_AHEAD_ITEMS, VERIFY_AHEAD_MAX_ITEMS, threadUse, workersPayOff } from '../src/cli/workers-pay-off.js';
 
 describe('workersPayOff', () => {
   it('never uses threads with one job', () => {
@@ -38,12 +38,18 @@ describe('threadUse', () => {
     expect(threadUse(1_000_000, 1, false, 1, 2)).toBe('none');
   });
 
-  it('on up to four cores, verifies signatures beside the main thread from some 5,000 certificates, bundle or files', () => {
+  it('on up to four cores, verifies signatures beside the main thread from some 5,000 certificates to some 25,000, bundle or files', () => {
     expect(threadUse(VERIFY_AHEAD_ITEMS - 1, 2, true, 1, 2)).toBe('none');
     expect(threadUse(VERIFY_AHEAD_ITEMS, 2, true, 1, 2)).toBe('verify-ahead');
     expect(threadUse(20_000, 2, true, 1, 2)).toBe('verify-ahead');
     expect(threadUse(10_000, 2, true, 10_000, 2)).toBe('verify-ahead');
     expect(threadUse(20_000, 4, true, 1, 4)).toBe('verify-ahead');
+  });
+
+  it('checks larger runs with signatures on worker threads, as they pay off', () => {
+    expect(threadUse(VERIFY_AHEAD_MAX_ITEMS, 2, true, 1, 2)).toBe('workers');
+    expect(threadUse(1_000_000, 2, true, 1, 2)).toBe('workers');
+    expect(threadUse(1_000_000, 2, true, 1_000, 2)).toBe('workers');
   });
 
   it('without signatures to verify, uses worker threads where they pay off', () => {

@@ -29,24 +29,28 @@ export function workersPayOff(items: number, jobs: number, verifying: boolean, f
 /**
  * How a check run uses threads. 'verify-ahead': the main thread decodes, lints and writes, and
  * node:crypto verifies the issuers' signatures on its thread pool meanwhile. One JavaScript thread
- * warms up and optimises the code, where every worker thread would do it again: on two cores,
- * 20,000 certificates took 1.6 s against 1.75 s on worker threads, with a fifth less CPU time. The
- * main thread's own share, some 20 µs a certificate, then bounds the run; above four cores,
- * verification spread over the others (65 µs each) takes less than that, and worker threads,
- * which share out everything, are the better use of them. Node's thread pool has four threads
- * (UV_THREADPOOL_SIZE) whatever --jobs says, so it is used only when every core may be. Before
- * some 5,000 certificates the main thread's warm-up outweighs what verifying beside it saves.
+ * warms up and optimises the code, where every worker thread would do it again, which pays while
+ * the warm-up weighs: on two cores, 20,000 certificates in a bundle took 1.6 to 1.7 s against 1.7
+ * to 1.8 s on worker threads, with a fifth less CPU time, and 10,000 files 1.1 s against 1.25 s on
+ * one thread. But the main thread's own share, some 20 µs a certificate, bounds the run, and the
+ * thread pool's four threads take cores from it: from about 25,000 certificates worker threads,
+ * which share out everything, were faster (40,000: 3.3 s against 3.8 s), and so on more than four
+ * cores, where verification spread over the others takes less than that share. Node's thread pool
+ * has four threads (UV_THREADPOOL_SIZE) whatever --jobs says, so it is used only when every core
+ * may be. Before some 5,000 certificates the warm-up outweighs what verifying beside it saves.
  */
 export type ThreadUse = 'none' | 'verify-ahead' | 'workers';
 
 /** The fewest certificates for which verifying on node's thread pool pays off (measured: between 4,000 and 6,000). */
 export const VERIFY_AHEAD_ITEMS = 5_000;
+/** From this many certificates, worker threads beat verifying beside one main thread (measured: between 20,000 and 30,000). */
+export const VERIFY_AHEAD_MAX_ITEMS = 25_000;
 /** The most cores on which verifying beside one main thread beats worker threads. */
 const VERIFY_AHEAD_MAX_CORES = 4;
 
 /** verifying: the run has issuers, so every certificate's signature is checked; jobs: at most cores. */
 export function threadUse(items: number, jobs: number, verifying: boolean, files = 1, cores = availableParallelism()): ThreadUse {
   if (jobs <= 1) return 'none';
-  if (verifying && cores <= VERIFY_AHEAD_MAX_CORES && jobs >= cores) return items >= VERIFY_AHEAD_ITEMS ? 'verify-ahead' : 'none';
+  if (verifying && cores <= VERIFY_AHEAD_MAX_CORES && jobs >= cores && items < VERIFY_AHEAD_MAX_ITEMS) return items >= VERIFY_AHEAD_ITEMS ? 'verify-ahead' : 'none';
   return workersPayOff(items, jobs, verifying, files, cores) ? 'workers' : 'none';
 }
