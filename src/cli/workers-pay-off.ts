@@ -31,7 +31,7 @@ export function workersPayOff(items: number, jobs: number, verifying: boolean, f
  * node:crypto verifies the issuers' signatures on its thread pool meanwhile. One JavaScript thread
  * warms up and optimises the code, where every worker thread would do it again, which pays while
  * the warm-up weighs: on two cores, 20,000 certificates in a bundle took 1.6 to 1.7 s against 1.7
- * to 1.8 s on worker threads, with a fifth less CPU time, and 10,000 files 1.1 s against 1.25 s on
+ * to 1.8 s on worker threads, with 15 to 20% less CPU time, and 10,000 files 1.1 s against 1.25 s on
  * one thread. But the main thread's own share, some 20 µs a certificate, bounds the run, and the
  * thread pool's four threads take cores from it: from about 25,000 certificates worker threads,
  * which share out everything, were faster (40,000: 3.3 s against 3.8 s), and so on more than four
