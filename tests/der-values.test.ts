@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   decodeInteger,
@@ -231,6 +232,16 @@ describe('decodeInteger', () => {
     for (const v of [0n, 1n, -1n, 255n, 256n, -256n, -257n, 2n ** 64n, -(2n ** 64n) - 1n, 123456789012345678901234567890n]) {
       expect(dec(intContent(v))).toBe(v);
     }
+  });
+
+  it('reads every length from 1 to 40 octets as the two\'s-complement value of its hex', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ minLength: 1, maxLength: 40 }), (content) => {
+        const unsigned = BigInt('0x' + toHex(content));
+        expect(dec(content)).toBe(content[0] & 0x80 ? unsigned - (1n << BigInt(content.length * 8)) : unsigned);
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('reads at an offset; an empty range is 0', () => {
