@@ -1,5 +1,5 @@
-// How a run uses threads, and whether worker threads make a run faster. Workers start before the inputs are read and check
-// what the reading has cut while it goes on, so what threads cost is their own start and warm-up
+// How a run uses threads (threadUse, below), and whether worker threads make a run faster.
+// Workers start before the inputs are read and check what the reading has cut while it goes on, so what threads cost is their own start and warm-up
 // (a runtime, the worker bundle, and V8 compiling and optimising the same code again in every
 // thread) and, per item, the main thread's share: reading it, handing it over and writing its
 // output, on a core the workers then do not have. They pay off once the checking time they save
