@@ -187,14 +187,12 @@ export class Checker {
     if (!Array.isArray(entries)) throw new TypeError('checkEntriesAsync: entries must be an array of entries (see detectEntries)');
     const decoded = this.decodeEntries(entries);
     const ahead = new VerdictsAhead(this.options.crypto);
-    // Resolving with every signature taken as bad asks about every signature the real resolution can.
-    for (const r of decoded.results) this.chainWith(r, requireIssuer, ahead);
-    if (!ahead.pending) return this.lintDecoded(decoded, decoded.results.map((r) => this.chainFor(r, requireIssuer)));
+    // Resolving with every signature taken as bad asks about every signature the real resolution
+    // can; when it asked about none, its chains are the real ones.
+    const recorded = decoded.results.map((r) => this.chainWith(r, requireIssuer, ahead));
+    if (!ahead.pending) return this.lintDecoded(decoded, recorded);
     await ahead.verify();
-    return this.lintDecoded(
-      decoded,
-      decoded.results.map((r) => this.chainWith(r, requireIssuer, ahead)),
-    );
+    return this.lintDecoded(decoded, decoded.results.map((r) => this.chainWith(r, requireIssuer, ahead)));
   }
 
   /** The first stage of checkEntries: every entry decoded, a DUIS request's certificates after it. */

@@ -1,12 +1,13 @@
 // How a run uses threads (threadUse, below), and whether worker threads make a run faster.
-// Workers start before the inputs are read and check what the reading has cut while it goes on, so what threads cost is their own start and warm-up
-// (a runtime, the worker bundle, and V8 compiling and optimising the same code again in every
-// thread) and, per item, the main thread's share: reading it, handing it over and writing its
-// output, on a core the workers then do not have. They pay off once the checking time they save
-// exceeds that. Measured on two cores: a bundle whose signatures are verified is faster on threads
-// from about 3,000 certificates; without signatures, or read from one file each, up to 20,000
-// certificates it was faster on one thread. The main thread's share is taken from one core of
-// all, so it weighs less the more cores there are.
+// Workers start before the inputs are read and check what the reading has cut while it goes on,
+// so what threads cost is their own start and warm-up (a runtime, the worker bundle, and V8
+// compiling and optimising the same code again in every thread) and, per item, the main thread's
+// share: reading it, handing it over and writing its output, on a core the workers then do not
+// have. They pay off once the checking time they save exceeds that. Measured on two cores: a
+// bundle whose signatures are verified is faster on threads from about 3,000 certificates;
+// without signatures, or read from one file each, up to 20,000 certificates it was faster on one
+// thread. The main thread's share is taken from one core of all, so it weighs less the more
+// cores there are.
 import { availableParallelism } from 'node:os';
 
 /** Single-thread milliseconds per certificate: decoding, linting and output, and a signature check. */
