@@ -1,18 +1,28 @@
 /** One TLV of a DER tree. Offsets are absolute positions in the original buffer. */
 export class DerNode {
-  constructor(
-    /** 0 universal, 1 application, 2 context-specific, 3 private. */
-    public readonly tagClass: number,
-    public readonly constructed: boolean,
-    public readonly tagNumber: number,
-    /** Offset of the identifier octet. */
-    public readonly offset: number,
-    /** Identifier plus length octets. */
-    public readonly headerLength: number,
-    /** Offset one past the last content octet (clamped to the bytes present when truncated). */
-    public end: number,
-    public children: DerNode[] | null,
-  ) {}
+  // Declared, not defined: a defined class field costs every construction a store of undefined
+  // before the constructor's own, and a certificate makes some sixty nodes.
+  /** 0 universal, 1 application, 2 context-specific, 3 private. */
+  declare readonly tagClass: number;
+  declare readonly constructed: boolean;
+  declare readonly tagNumber: number;
+  /** Offset of the identifier octet. */
+  declare readonly offset: number;
+  /** Identifier plus length octets. */
+  declare readonly headerLength: number;
+  /** Offset one past the last content octet (clamped to the bytes present when truncated). */
+  declare end: number;
+  declare children: DerNode[] | null;
+
+  constructor(tagClass: number, constructed: boolean, tagNumber: number, offset: number, headerLength: number, end: number, children: DerNode[] | null) {
+    this.tagClass = tagClass;
+    this.constructed = constructed;
+    this.tagNumber = tagNumber;
+    this.offset = offset;
+    this.headerLength = headerLength;
+    this.end = end;
+    this.children = children;
+  }
 
   get valueOffset(): number {
     return this.offset + this.headerLength;

@@ -27,30 +27,29 @@ const PRIMITIVE_ONLY = new Uint8Array(32);
 for (const t of [1, 2, 3, 4, 5, 6, 9, 10, 12, 13, 14, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30]) PRIMITIVE_ONLY[t] = 1;
 
 /**
- * The elements being read, innermost last, as parallel lists (no object per element): each one's
- * node, where its content must end (for indefinite length: the parent's limit), whether its
- * length is indefinite, and where its children start in `kids`. Children are gathered on one
- * shared list and copied out at their exact count when their element closes: a growing array per
- * element would allocate room for 17 children where certificates mostly have one to three.
+ * The elements being read, innermost last, as parallel lists indexed by depth (no object per
+ * element, and no push or pop): each one's node, where its content must end (for indefinite
+ * length: the parent's limit), whether its length is indefinite, and where its children start in
+ * `kids`. Children are gathered on one shared list and copied out at their exact count when their
+ * element closes: a growing array per element would allocate room for 17 children where
+ * certificates mostly have one to three.
  */
 class OpenElements {
+  depth = 0;
   readonly nodes: DerNode[] = [];
   readonly limits: number[] = [];
   readonly indefinite: boolean[] = [];
-  readonly kidsFrom: number[] = [];
+  private readonly kidsFrom: number[] = [];
   /** Children of the open elements are kids[0, kidsTop); entries past it are stale. */
   private readonly kids: DerNode[] = [];
   private kidsTop = 0;
 
-  get depth(): number {
-    return this.nodes.length;
-  }
-
   open(node: DerNode, limit: number, indefinite: boolean): void {
-    this.nodes.push(node);
-    this.limits.push(limit);
-    this.indefinite.push(indefinite);
-    this.kidsFrom.push(this.kidsTop);
+    const d = this.depth++;
+    this.nodes[d] = node;
+    this.limits[d] = limit;
+    this.indefinite[d] = indefinite;
+    this.kidsFrom[d] = this.kidsTop;
   }
 
   /** A child of the innermost open element. */
@@ -60,28 +59,32 @@ class OpenElements {
 
   /** Closes the innermost element: its children become its own array. */
   close(): DerNode {
-    const node = this.nodes.pop()!;
-    this.limits.pop();
-    this.indefinite.pop();
-    const from = this.kidsFrom.pop()!;
-    node.children = this.kids.slice(from, this.kidsTop);
+    const d = --this.depth;
+    const node = this.nodes[d];
+    const from = this.kidsFrom[d];
+    const count = this.kidsTop - from;
+    const children: DerNode[] = new Array(count);
+    for (let i = 0; i < count; i++) children[i] = this.kids[from + i];
+    node.children = children;
     this.kidsTop = from;
     return node;
   }
 
   /** Forgets what an earlier read left open (none does, unless it threw). */
   clear(): void {
-    while (this.nodes.length > 0) this.close();
+    while (this.depth > 0) this.close();
     this.kidsTop = 0;
   }
 
-  /** After a read: a hostile document's many children are not kept alive by the stale entries. */
+  /** After a read: a hostile document's many children, or deep nodes, are not kept alive by stale entries. */
   release(): void {
     if (this.kids.length > STALE_KIDS_KEPT) this.kids.length = 0;
+    if (this.nodes.length > STALE_DEPTH_KEPT) this.nodes.length = 0;
   }
 }
 
 const STALE_KIDS_KEPT = 1024;
+const STALE_DEPTH_KEPT = 64;
 
 /** One set of lists for every call: a read never calls out to code that could start another. */
 const OPEN = new OpenElements();

@@ -19,6 +19,9 @@ export const KNOWN_EXTENSIONS: Record<string, KnownExtensionName> = {
   [OID.extKeyUsage]: 'extKeyUsage',
 };
 
+/** Trailing bytes inside an extnValue get a message of their own, below. */
+const VALUE_ONLY = { reportTrailing: false } as const;
+
 /**
  * Decodes an extension's value in place (parsed or error). The value's own DER violations are
  * added to the certificate's, with offsets in the certificate's bytes.
@@ -28,7 +31,7 @@ export function decodeExtensionValue(bytes: Uint8Array, ext: Extension, violatio
   if (known) ext.known = known;
   const start = ext.valueOffset;
   const end = start + ext.value.length;
-  const parsed = parseDer(bytes, start, end, { reportTrailing: false });
+  const parsed = parseDer(bytes, start, end, VALUE_ONLY);
   for (const v of parsed.violations) violations.push(v);
   // An extnValue holds exactly one DER encoding: bytes after it are said to be inside the extension.
   if (parsed.root !== null && parsed.root.end < end) {
