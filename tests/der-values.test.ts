@@ -394,4 +394,16 @@ describe('toHex and latin1', () => {
   it('latin1 reads a range', () => {
     expect(latin1(Uint8Array.from([0x41, 0x42, 0xe9, 0x43]), 1, 3)).toBe('Bé');
   });
+
+  it('latin1 gives one character per octet for every length and start (it reads eight at a time)', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 40 }), fc.nat(40), fc.nat(40), (bytes, a, b) => {
+        const start = Math.min(a, bytes.length);
+        const end = Math.max(start, Math.min(b, bytes.length));
+        const expected = Array.from(bytes.subarray(start, end), (octet) => String.fromCharCode(octet)).join('');
+        expect(latin1(bytes, start, end)).toBe(expected);
+      }),
+      { numRuns: 2000 },
+    );
+  });
 });

@@ -195,8 +195,13 @@ export function decodeString(bytes: Uint8Array, node: DerNode): string {
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 export function latin1(bytes: Uint8Array, start: number, end: number): string {
+  // Eight characters per step: below 13 characters every += copies the string made so far, so a
+  // character at a time costs twice as much for a 13-character time.
   let s = '';
-  for (let i = start; i < end; i++) s += String.fromCharCode(bytes[i]);
+  let i = start;
+  for (; i + 8 <= end; i += 8) s += String.fromCharCode(bytes[i], bytes[i + 1], bytes[i + 2], bytes[i + 3], bytes[i + 4], bytes[i + 5], bytes[i + 6], bytes[i + 7]);
+  for (; i + 2 <= end; i += 2) s += String.fromCharCode(bytes[i], bytes[i + 1]);
+  if (i < end) s += String.fromCharCode(bytes[i]);
   return s;
 }
 
