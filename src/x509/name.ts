@@ -58,7 +58,16 @@ export function attributesOf(name: Name | undefined, oid: string): readonly Attr
   // Rules ask a dozen times per certificate, mostly for an attribute that is there once or not
   // at all: no list is made for none.
   let out: AttributeTypeAndValue[] | undefined;
-  if (name) for (const rdn of name.rdns) for (const a of rdn.attributes) if (a.oid === oid) (out ??= []).push(a);
+  if (name) {
+    for (const rdn of name.rdns) {
+      for (const a of rdn.attributes) {
+        if (a.oid !== oid) continue;
+        // An exact-size list: a first push onto [] would make room for seventeen.
+        if (out === undefined) out = [a];
+        else out.push(a);
+      }
+    }
+  }
   return out ?? NONE;
 }
 
