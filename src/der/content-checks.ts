@@ -1,7 +1,6 @@
 import { Tag } from './node.js';
 import type { DerViolation } from './violations.js';
 
-type Report = (v: DerViolation) => void;
 
 const hex = (b: number) => b.toString(16).padStart(2, '0');
 
@@ -13,12 +12,12 @@ for (let c = 0x30; c <= 0x39; c++) PRINTABLE[c] = 1;
 for (const ch of " '()+,-./:=?") PRINTABLE[ch.charCodeAt(0)] = 1;
 
 /** Checks the content octets of a primitive universal element against DER. */
-export function checkPrimitive(bytes: Uint8Array, tag: number, offset: number, start: number, end: number, report: Report): void {
+export function checkPrimitive(bytes: Uint8Array, tag: number, offset: number, start: number, end: number, out: DerViolation[]): void {
   const len = end - start;
   switch (tag) {
     case Tag.Boolean:
       if (len !== 1 || (bytes[start] !== 0x00 && bytes[start] !== 0xff)) {
-        report({
+        out.push({
           kind: 'boolean.invalid',
           offset,
           message:
@@ -30,24 +29,24 @@ export function checkPrimitive(bytes: Uint8Array, tag: number, offset: number, s
       return;
     case Tag.Integer:
     case Tag.Enumerated:
-      checkInteger(bytes, offset, start, len, tag === Tag.Integer ? 'INTEGER' : 'ENUMERATED', report);
+      checkInteger(bytes, offset, start, len, tag === Tag.Integer ? 'INTEGER' : 'ENUMERATED', out);
       return;
     case Tag.BitString:
-      checkBitString(bytes, offset, start, len, report);
+      checkBitString(bytes, offset, start, len, out);
       return;
     case Tag.Null:
-      if (len !== 0) report({ kind: 'null.content', offset, message: `NULL has ${len} content octets; it must have none` });
+      if (len !== 0) out.push({ kind: 'null.content', offset, message: `NULL has ${len} content octets; it must have none` });
       return;
     case Tag.Oid:
-      checkOid(bytes, offset, start, end, report);
+      checkOid(bytes, offset, start, end, out);
       return;
     case Tag.Utf8String:
-      checkUtf8(bytes, offset, start, end, report);
+      checkUtf8(bytes, offset, start, end, out);
       return;
     case Tag.PrintableString:
       for (let i = start; i < end; i++) {
         if (PRINTABLE[bytes[i]] === 0) {
-          report({ kind: 'string.printable', offset: i, message: `PrintableString holds ${describeChar(bytes[i])}, which is outside the PrintableString alphabet` });
+          out.push({ kind: 'string.printable', offset: i, message: `PrintableString holds ${describeChar(bytes[i])}, which is outside the PrintableString alphabet` });
           return;
         }
       }
@@ -55,7 +54,7 @@ export function checkPrimitive(bytes: Uint8Array, tag: number, offset: number, s
     case Tag.Ia5String:
       for (let i = start; i < end; i++) {
         if (bytes[i] > 0x7f) {
-          report({ kind: 'string.ia5', offset: i, message: `IA5String holds byte 0x${hex(bytes[i])}; IA5 is 7-bit ASCII` });
+          out.push({ kind: 'string.ia5', offset: i, message: `IA5String holds byte 0x${hex(bytes[i])}; IA5 is 7-bit ASCII` });
           return;
         }
       }
@@ -64,7 +63,7 @@ export function checkPrimitive(bytes: Uint8Array, tag: number, offset: number, s
       for (let i = start; i < end; i++) {
         const b = bytes[i];
         if (b !== 0x20 && (b < 0x30 || b > 0x39)) {
-          report({ kind: 'string.numeric', offset: i, message: `NumericString holds ${describeChar(b)}; only digits and space are allowed` });
+          out.push({ kind: 'string.numeric', offset: i, message: `NumericString holds ${describeChar(b)}; only digits and space are allowed` });
           return;
         }
       }
@@ -72,22 +71,22 @@ export function checkPrimitive(bytes: Uint8Array, tag: number, offset: number, s
     case Tag.VisibleString:
       for (let i = start; i < end; i++) {
         if (bytes[i] < 0x20 || bytes[i] > 0x7e) {
-          report({ kind: 'string.visible', offset: i, message: `VisibleString holds ${describeChar(bytes[i])}; only printable ASCII is allowed` });
+          out.push({ kind: 'string.visible', offset: i, message: `VisibleString holds ${describeChar(bytes[i])}; only printable ASCII is allowed` });
           return;
         }
       }
       return;
     case Tag.BmpString:
-      checkBmp(bytes, offset, start, end, report);
+      checkBmp(bytes, offset, start, end, out);
       return;
     case Tag.UniversalString:
-      checkUniversal(bytes, offset, start, end, report);
+      checkUniversal(bytes, offset, start, end, out);
       return;
     case Tag.UtcTime:
-      checkTime(bytes, offset, start, end, false, report);
+      checkTime(bytes, offset, start, end, false, out);
       return;
     case Tag.GeneralizedTime:
-      checkTime(bytes, offset, start, end, true, report);
+      checkTime(bytes, offset, start, end, true, out);
       return;
   }
 }
@@ -96,16 +95,16 @@ function describeChar(b: number): string {
   return b >= 0x20 && b < 0x7f ? `'${String.fromCharCode(b)}' (0x${hex(b)})` : `byte 0x${hex(b)}`;
 }
 
-function checkInteger(bytes: Uint8Array, offset: number, start: number, len: number, name: string, report: Report): void {
+function checkInteger(bytes: Uint8Array, offset: number, start: number, len: number, name: string, out: DerViolation[]): void {
   if (len === 0) {
-    report({ kind: 'integer.empty', offset, message: `${name} has no content octets` });
+    out.push({ kind: 'integer.empty', offset, message: `${name} has no content octets` });
     return;
   }
   if (len > 1) {
     const b0 = bytes[start];
     const b1 = bytes[start + 1];
     if ((b0 === 0x00 && b1 < 0x80) || (b0 === 0xff && b1 >= 0x80)) {
-      report({
+      out.push({
         kind: 'integer.non-minimal',
         offset,
         message: `${name} starts with a redundant 0x${hex(b0)} octet; DER requires the minimal two's-complement encoding`,
@@ -114,14 +113,14 @@ function checkInteger(bytes: Uint8Array, offset: number, start: number, len: num
   }
 }
 
-function checkBitString(bytes: Uint8Array, offset: number, start: number, len: number, report: Report): void {
+function checkBitString(bytes: Uint8Array, offset: number, start: number, len: number, out: DerViolation[]): void {
   if (len === 0) {
-    report({ kind: 'bitstring.empty', offset, message: 'BIT STRING has no content octets; it needs at least the unused-bits octet' });
+    out.push({ kind: 'bitstring.empty', offset, message: 'BIT STRING has no content octets; it needs at least the unused-bits octet' });
     return;
   }
   const unused = bytes[start];
   if (unused > 7 || (len === 1 && unused !== 0)) {
-    report({
+    out.push({
       kind: 'bitstring.unused-bits',
       offset: start,
       message: len === 1 ? `empty BIT STRING declares ${unused} unused bits; it must declare 0` : `BIT STRING declares ${unused} unused bits; the count must be 0 to 7`,
@@ -129,29 +128,29 @@ function checkBitString(bytes: Uint8Array, offset: number, start: number, len: n
     return;
   }
   if (unused > 0 && (bytes[start + len - 1] & ((1 << unused) - 1)) !== 0) {
-    report({ kind: 'bitstring.padding', offset: start + len - 1, message: `BIT STRING has non-zero bits in its ${unused} unused (padding) bits; DER requires them to be zero` });
+    out.push({ kind: 'bitstring.padding', offset: start + len - 1, message: `BIT STRING has non-zero bits in its ${unused} unused (padding) bits; DER requires them to be zero` });
   }
 }
 
-function checkOid(bytes: Uint8Array, offset: number, start: number, end: number, report: Report): void {
+function checkOid(bytes: Uint8Array, offset: number, start: number, end: number, out: DerViolation[]): void {
   if (start === end) {
-    report({ kind: 'oid.empty', offset, message: 'OBJECT IDENTIFIER has no content octets' });
+    out.push({ kind: 'oid.empty', offset, message: 'OBJECT IDENTIFIER has no content octets' });
     return;
   }
   let arcStart = true;
   for (let i = start; i < end; i++) {
     if (arcStart && bytes[i] === 0x80) {
-      report({ kind: 'oid.non-minimal', offset: i, message: 'OBJECT IDENTIFIER arc starts with a 0x80 padding octet; arcs must be minimally encoded' });
+      out.push({ kind: 'oid.non-minimal', offset: i, message: 'OBJECT IDENTIFIER arc starts with a 0x80 padding octet; arcs must be minimally encoded' });
       return;
     }
     arcStart = (bytes[i] & 0x80) === 0;
   }
-  if (!arcStart) report({ kind: 'oid.invalid', offset: end - 1, message: 'OBJECT IDENTIFIER ends in the middle of an arc (last octet has its high bit set)' });
+  if (!arcStart) out.push({ kind: 'oid.invalid', offset: end - 1, message: 'OBJECT IDENTIFIER ends in the middle of an arc (last octet has its high bit set)' });
 }
 
-function checkUtf8(bytes: Uint8Array, offset: number, start: number, end: number, report: Report): void {
+function checkUtf8(bytes: Uint8Array, offset: number, start: number, end: number, out: DerViolation[]): void {
   const bad = firstInvalidUtf8(bytes, start, end);
-  if (bad >= 0) report({ kind: 'string.utf8', offset: bad, message: `UTF8String is not valid UTF-8 at byte 0x${hex(bytes[bad])}` });
+  if (bad >= 0) out.push({ kind: 'string.utf8', offset: bad, message: `UTF8String is not valid UTF-8 at byte 0x${hex(bytes[bad])}` });
 }
 
 /** Offset of the first octet that breaks UTF-8 (shortest form, no surrogates, at most U+10FFFF), or -1. */
@@ -196,9 +195,9 @@ export function firstInvalidUtf8(bytes: Uint8Array, start: number, end: number):
 const u4 = (n: number) => n.toString(16).toUpperCase().padStart(4, '0');
 
 /** BMPString is UCS-2: two octets per character, and U+D800..U+DFFF are not characters. */
-function checkBmp(bytes: Uint8Array, offset: number, start: number, end: number, report: Report): void {
+function checkBmp(bytes: Uint8Array, offset: number, start: number, end: number, out: DerViolation[]): void {
   if ((end - start) % 2 !== 0) {
-    report({ kind: 'string.bmp', offset, message: `BMPString has an odd number of octets (${end - start})` });
+    out.push({ kind: 'string.bmp', offset, message: `BMPString has an odd number of octets (${end - start})` });
     return;
   }
   for (let i = start; i + 1 < end; i += 2) {
@@ -209,36 +208,36 @@ function checkBmp(bytes: Uint8Array, offset: number, start: number, end: number,
     const message = paired
       ? `BMPString holds the surrogate pair ${u4(unit)} ${u4(next)} (U+${u4(0x10000 + ((unit - 0xd800) << 10) + (next - 0xdc00))}): a BMPString holds only characters of the Basic Multilingual Plane, two octets each`
       : `BMPString holds U+${u4(unit)}, a lone surrogate that is not a character; it is shown as U+FFFD`;
-    report({ kind: 'string.bmp', offset: i, message });
+    out.push({ kind: 'string.bmp', offset: i, message });
     return;
   }
 }
 
 /** UniversalString is UCS-4: four octets per character, each a Unicode scalar value. */
-function checkUniversal(bytes: Uint8Array, offset: number, start: number, end: number, report: Report): void {
+function checkUniversal(bytes: Uint8Array, offset: number, start: number, end: number, out: DerViolation[]): void {
   if ((end - start) % 4 !== 0) {
-    report({ kind: 'string.universal', offset, message: `UniversalString has ${end - start} octets, not a multiple of four; the last ${(end - start) % 4} were not read` });
+    out.push({ kind: 'string.universal', offset, message: `UniversalString has ${end - start} octets, not a multiple of four; the last ${(end - start) % 4} were not read` });
     return;
   }
   for (let i = start; i + 3 < end; i += 4) {
     const value = ((bytes[i] << 24) | (bytes[i + 1] << 16) | (bytes[i + 2] << 8) | bytes[i + 3]) >>> 0;
     if (value <= 0x10ffff && (value < 0xd800 || value > 0xdfff)) continue;
     const what = value > 0x10ffff ? 'beyond U+10FFFF' : 'a surrogate';
-    report({ kind: 'string.universal', offset: i, message: `UniversalString holds 0x${value.toString(16).toUpperCase().padStart(8, '0')}, which is not a character (${what}); it is shown as U+FFFD` });
+    out.push({ kind: 'string.universal', offset: i, message: `UniversalString holds 0x${value.toString(16).toUpperCase().padStart(8, '0')}, which is not a character (${what}); it is shown as U+FFFD` });
     return;
   }
 }
 
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-function checkTime(bytes: Uint8Array, offset: number, start: number, end: number, generalized: boolean, report: Report): void {
+function checkTime(bytes: Uint8Array, offset: number, start: number, end: number, generalized: boolean, out: DerViolation[]): void {
   const why = timeProblem(bytes, start, end, generalized);
   if (why === undefined) return;
   // The text is made only for the message: most times are fine, and building it cost more than checking them.
   let text = '';
   for (let i = start; i < end && i < start + 32; i++) text += String.fromCharCode(bytes[i]);
   const [kind, form, name] = generalized ? (['time.generalized-format', 'YYYYMMDDHHMMSSZ', 'GeneralizedTime'] as const) : (['time.utc-format', 'YYMMDDHHMMSSZ', 'UTCTime'] as const);
-  report({ kind, offset, message: `${name} '${text}' ${why}; DER requires exactly ${form}` });
+  out.push({ kind, offset, message: `${name} '${text}' ${why}; DER requires exactly ${form}` });
 }
 
 /** What is wrong with a UTCTime or GeneralizedTime's content, or undefined when it is DER. */

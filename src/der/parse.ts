@@ -30,19 +30,37 @@ for (const t of [1, 2, 3, 4, 5, 6, 9, 10, 12, 13, 14, 18, 19, 20, 21, 22, 23, 24
  * The elements being read, innermost last, as parallel lists indexed by depth (no object per
  * element, and no push or pop): each one's node, where its content must end (for indefinite
  * length: the parent's limit), whether its length is indefinite, and where its children start in
- * `kids`. Children are gathered on one shared list and copied out at their exact count when their
+ * `kids`. Children are gathered on one list and copied out at their exact count when their
  * element closes: a growing array per element would allocate room for 17 children where
  * certificates mostly have one to three.
  */
 class OpenElements {
   depth = 0;
-  readonly nodes: DerNode[] = [];
+  /**
+   * The lists that hold nodes are made for each read, young like the nodes: storing a new object
+   * into a long-lived list takes the garbage collector's write barrier down its slow path, which
+   * was 3% of a certificate's decode and lint. The number lists are shared: numbers need no barrier.
+   */
+  nodes: DerNode[] = NO_NODES;
+  private kids: DerNode[] = NO_NODES;
   readonly limits: number[] = [];
   readonly indefinite: boolean[] = [];
   private readonly kidsFrom: number[] = [];
-  /** Children of the open elements are kids[0, kidsTop); entries past it are stale. */
-  private readonly kids: DerNode[] = [];
   private kidsTop = 0;
+
+  /** Starts a read (whatever an earlier one left, which only a throw would). */
+  begin(): void {
+    this.depth = 0;
+    this.kidsTop = 0;
+    this.nodes = [];
+    this.kids = [];
+  }
+
+  /** Ends a read: the lists, however long a hostile input made them, are not kept. */
+  end(): void {
+    this.nodes = NO_NODES;
+    this.kids = NO_NODES;
+  }
 
   open(node: DerNode, limit: number, indefinite: boolean): void {
     const d = this.depth++;
@@ -69,22 +87,9 @@ class OpenElements {
     this.kidsTop = from;
     return node;
   }
-
-  /** Forgets what an earlier read left open (none does, unless it threw). */
-  clear(): void {
-    while (this.depth > 0) this.close();
-    this.kidsTop = 0;
-  }
-
-  /** After a read: a hostile document's many children, or deep nodes, are not kept alive by stale entries. */
-  release(): void {
-    if (this.kids.length > STALE_KIDS_KEPT) this.kids.length = 0;
-    if (this.nodes.length > STALE_DEPTH_KEPT) this.nodes.length = 0;
-  }
 }
 
-const STALE_KIDS_KEPT = 1024;
-const STALE_DEPTH_KEPT = 64;
+const NO_NODES: DerNode[] = [];
 
 /** One set of lists for every call: a read never calls out to code that could start another. */
 const OPEN = new OpenElements();
@@ -102,11 +107,17 @@ export function parseDer(input: BytesLike, start?: number, end?: number, options
   if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end > bytes.length || start > end) {
     throw new RangeError(`parseDer: start ${start} and end ${end} must be whole numbers with 0 <= start <= end <= ${bytes.length} (the length of bytes)`);
   }
-  const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
-  const violations: DerViolation[] = [];
-  const report = (v: DerViolation) => violations.push(v);
+  return readDer(bytes, start, end, [], options.reportTrailing !== false, options.maxDepth ?? DEFAULT_MAX_DEPTH);
+}
+
+/**
+ * parseDer on a range already checked, its violations appended to `violations` (which the result
+ * holds): a decoder reading an element inside a document, such as an extension's value, adds them
+ * to the document's list without a list of their own to copy from.
+ */
+export function readDer(bytes: Uint8Array, start: number, end: number, violations: DerViolation[], reportTrailing = true, maxDepth = DEFAULT_MAX_DEPTH): DerParseResult {
   const open = OPEN;
-  open.clear();
+  open.begin();
   let root: DerNode | null = null;
   let pos = start;
   let incomplete = false;
@@ -122,24 +133,24 @@ export function parseDer(input: BytesLike, start?: number, end?: number, options
       if (indefinite && pos + 1 < limit && bytes[pos] === 0 && bytes[pos + 1] === 0) {
         open.nodes[depth - 1].end = pos + 2;
         pos += 2;
-        checkClosed(bytes, open.close(), report);
+        checkClosed(bytes, open.close(), violations);
         continue;
       }
       if (pos >= limit) {
         if (indefinite) {
           const node = open.nodes[depth - 1];
           if (!truncationReported) {
-            report({ kind: 'truncated', offset: node.offset, message: `indefinite-length ${tagName(node.tagClass, node.tagNumber)} has no end-of-contents octets` });
+            violations.push({ kind: 'truncated', offset: node.offset, message: `indefinite-length ${tagName(node.tagClass, node.tagNumber)} has no end-of-contents octets` });
             truncationReported = true;
           }
           node.end = limit;
           incomplete = true;
         }
-        checkClosed(bytes, open.close(), report);
+        checkClosed(bytes, open.close(), violations);
         continue;
       }
     } else if (pos >= end) {
-      report({ kind: 'truncated', offset: pos, message: 'no DER element: the input is empty' });
+      violations.push({ kind: 'truncated', offset: pos, message: 'no DER element: the input is empty' });
       return { root: null, violations, incomplete: true };
     }
 
@@ -155,20 +166,20 @@ export function parseDer(input: BytesLike, start?: number, end?: number, options
       let b: number;
       do {
         if (pos >= limit || count === 4) {
-          if (count === 4 || !truncationReported) report({ kind: pos >= limit ? 'truncated' : 'length.invalid', offset, message: 'tag number does not end within the element' });
+          if (count === 4 || !truncationReported) violations.push({ kind: pos >= limit ? 'truncated' : 'length.invalid', offset, message: 'tag number does not end within the element' });
           return finish(root, violations, open);
         }
         b = bytes[pos++];
-        if (count === 0 && b === 0x80) report({ kind: 'tag.non-minimal', offset, message: 'high tag number starts with a 0x80 padding octet' });
+        if (count === 0 && b === 0x80) violations.push({ kind: 'tag.non-minimal', offset, message: 'high tag number starts with a 0x80 padding octet' });
         tagNumber = tagNumber * 128 + (b & 0x7f);
         count++;
       } while (b & 0x80);
-      if (tagNumber < 31) report({ kind: 'tag.non-minimal', offset, message: `tag number ${tagNumber} uses the high-tag-number form; DER requires the single-octet form below 31` });
+      if (tagNumber < 31) violations.push({ kind: 'tag.non-minimal', offset, message: `tag number ${tagNumber} uses the high-tag-number form; DER requires the single-octet form below 31` });
     }
 
     // Length octets.
     if (pos >= limit) {
-      if (!truncationReported) report({ kind: 'truncated', offset, message: `${tagName(tagClass, tagNumber)} at offset ${offset} has no length octets` });
+      if (!truncationReported) violations.push({ kind: 'truncated', offset, message: `${tagName(tagClass, tagNumber)} at offset ${offset} has no length octets` });
       return finish(root, violations, open);
     }
     const lenByte = bytes[pos++];
@@ -178,24 +189,24 @@ export function parseDer(input: BytesLike, start?: number, end?: number, options
       length = lenByte;
     } else if (lenByte === 0x80) {
       indefinite = true;
-      report({ kind: 'length.indefinite', offset, message: `${tagName(tagClass, tagNumber)} uses the indefinite length form; DER requires a definite length` });
+      violations.push({ kind: 'length.indefinite', offset, message: `${tagName(tagClass, tagNumber)} uses the indefinite length form; DER requires a definite length` });
       if (!constructed) {
-        report({ kind: 'length.invalid', offset, message: 'a primitive element cannot have an indefinite length' });
+        violations.push({ kind: 'length.invalid', offset, message: 'a primitive element cannot have an indefinite length' });
         return finish(root, violations, open);
       }
     } else {
       const n = lenByte & 0x7f;
       if (n > 4 || lenByte === 0xff) {
-        report({ kind: 'length.invalid', offset, message: `${tagName(tagClass, tagNumber)} declares ${n} length octets; lengths this large cannot be present` });
+        violations.push({ kind: 'length.invalid', offset, message: `${tagName(tagClass, tagNumber)} declares ${n} length octets; lengths this large cannot be present` });
         return finish(root, violations, open);
       }
       if (pos + n > limit) {
-        if (!truncationReported) report({ kind: 'truncated', offset, message: `${tagName(tagClass, tagNumber)} length octets run past the end of the data` });
+        if (!truncationReported) violations.push({ kind: 'truncated', offset, message: `${tagName(tagClass, tagNumber)} length octets run past the end of the data` });
         return finish(root, violations, open);
       }
       for (let i = 0; i < n; i++) length = length * 256 + bytes[pos++];
       if (bytes[pos - n] === 0 || length < 0x80) {
-        report({ kind: 'length.non-minimal', offset, message: `${tagName(tagClass, tagNumber)} length ${length} is written in ${n + 1} octets; DER requires the shortest form (${length < 0x80 ? 'one octet' : `${minimalLengthOctets(length)} octets`})` });
+        violations.push({ kind: 'length.non-minimal', offset, message: `${tagName(tagClass, tagNumber)} length ${length} is written in ${n + 1} octets; DER requires the shortest form (${length < 0x80 ? 'one octet' : `${minimalLengthOctets(length)} octets`})` });
       }
     }
 
@@ -203,7 +214,7 @@ export function parseDer(input: BytesLike, start?: number, end?: number, options
     let contentEnd = indefinite ? limit : pos + length;
     if (contentEnd > limit) {
       if (!truncationReported) {
-        report({ kind: 'truncated', offset, message: `${tagName(tagClass, tagNumber)} declares ${length} content octets but only ${limit - pos} remain` });
+        violations.push({ kind: 'truncated', offset, message: `${tagName(tagClass, tagNumber)} declares ${length} content octets but only ${limit - pos} remain` });
         truncationReported = true;
       }
       contentEnd = limit;
@@ -217,19 +228,19 @@ export function parseDer(input: BytesLike, start?: number, end?: number, options
 
     if (tagClass === 0) {
       if (tagNumber === 0) {
-        report({ kind: 'form', offset, message: 'end-of-contents octets outside an indefinite-length encoding' });
+        violations.push({ kind: 'form', offset, message: 'end-of-contents octets outside an indefinite-length encoding' });
       } else if (constructed && tagNumber < 32 && PRIMITIVE_ONLY[tagNumber] === 1) {
-        report({ kind: 'form', offset, message: `${tagName(0, tagNumber)} is encoded in the constructed form; DER requires the primitive form` });
+        violations.push({ kind: 'form', offset, message: `${tagName(0, tagNumber)} is encoded in the constructed form; DER requires the primitive form` });
       } else if (!constructed && (tagNumber === Tag.Sequence || tagNumber === Tag.Set)) {
-        report({ kind: 'form', offset, message: `${tagName(0, tagNumber)} is encoded in the primitive form; it must be constructed` });
+        violations.push({ kind: 'form', offset, message: `${tagName(0, tagNumber)} is encoded in the primitive form; it must be constructed` });
       } else if (!constructed) {
-        checkPrimitive(bytes, tagNumber, offset, pos, contentEnd, report);
+        checkPrimitive(bytes, tagNumber, offset, pos, contentEnd, violations);
       }
     }
 
     if (constructed) {
       if (depth >= maxDepth) {
-        report({ kind: 'depth', offset, message: `nesting deeper than ${maxDepth} levels; content not read` });
+        violations.push({ kind: 'depth', offset, message: `nesting deeper than ${maxDepth} levels; content not read` });
         incomplete = true;
         if (indefinite) return finish(root, violations, open);
         pos = contentEnd;
@@ -241,10 +252,10 @@ export function parseDer(input: BytesLike, start?: number, end?: number, options
     }
   }
 
-  if (options.reportTrailing !== false && root !== null && root.end < end) {
-    report({ kind: 'trailing-bytes', offset: root.end, message: `${end - root.end} byte(s) follow the end of the outermost element at offset ${root.end}` });
+  if (reportTrailing && root !== null && root.end < end) {
+    violations.push({ kind: 'trailing-bytes', offset: root.end, message: `${end - root.end} byte(s) follow the end of the outermost element at offset ${root.end}` });
   }
-  open.release();
+  open.end();
   return { root, violations, incomplete };
 }
 
@@ -264,20 +275,20 @@ function finish(root: DerNode | null, violations: DerViolation[], open: OpenElem
     if (open.indefinite[open.depth - 1]) open.nodes[open.depth - 1].end = limit;
     open.close();
   }
-  open.release();
+  open.end();
   return { root, violations, incomplete: true };
 }
 
-function checkClosed(bytes: Uint8Array, node: DerNode, report: (v: DerViolation) => void): void {
-  if (node.tagClass === 0 && node.tagNumber === Tag.Set && node.children!.length > 1) checkSetOrder(bytes, node, report);
+function checkClosed(bytes: Uint8Array, node: DerNode, violations: DerViolation[]): void {
+  if (node.tagClass === 0 && node.tagNumber === Tag.Set && node.children!.length > 1) checkSetOrder(bytes, node, violations);
 }
 
 /** X.690 11.6: SET OF elements in ascending order of their encodings (shorter padded with zeros). */
-function checkSetOrder(bytes: Uint8Array, set: DerNode, report: (v: DerViolation) => void): void {
+function checkSetOrder(bytes: Uint8Array, set: DerNode, violations: DerViolation[]): void {
   const kids = set.children!;
   for (let k = 1; k < kids.length; k++) {
     if (compareEncodings(bytes, kids[k - 1], kids[k]) > 0) {
-      report({ kind: 'set.order', offset: kids[k].offset, message: `SET element at offset ${kids[k].offset} sorts before the one at offset ${kids[k - 1].offset}; DER requires SET OF elements in ascending order of their encodings` });
+      violations.push({ kind: 'set.order', offset: kids[k].offset, message: `SET element at offset ${kids[k].offset} sorts before the one at offset ${kids[k - 1].offset}; DER requires SET OF elements in ascending order of their encodings` });
       return;
     }
   }

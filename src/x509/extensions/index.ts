@@ -1,4 +1,5 @@
-import { OID, parseDer } from '../../der/index.js';
+import { OID } from '../../der/index.js';
+import { readDer } from '../../der/parse.js';
 import type { DerViolation } from '../../der/index.js';
 import type { Extension, ExtensionValues, KnownExtensionName } from '../types.js';
 import { decodeBasicConstraints } from './basic-constraints.js';
@@ -19,9 +20,6 @@ export const KNOWN_EXTENSIONS: Record<string, KnownExtensionName> = {
   [OID.extKeyUsage]: 'extKeyUsage',
 };
 
-/** Trailing bytes inside an extnValue get a message of their own, below. */
-const VALUE_ONLY = { reportTrailing: false } as const;
-
 /**
  * Decodes an extension's value in place (parsed or error). The value's own DER violations are
  * added to the certificate's, with offsets in the certificate's bytes.
@@ -31,8 +29,8 @@ export function decodeExtensionValue(bytes: Uint8Array, ext: Extension, violatio
   if (known) ext.known = known;
   const start = ext.valueOffset;
   const end = start + ext.value.length;
-  const parsed = parseDer(bytes, start, end, VALUE_ONLY);
-  for (const v of parsed.violations) violations.push(v);
+  // Its violations go straight into the certificate's list, offsets and all.
+  const parsed = readDer(bytes, start, end, violations, false);
   // An extnValue holds exactly one DER encoding: bytes after it are said to be inside the extension.
   if (parsed.root !== null && parsed.root.end < end) {
     const at = parsed.root.end;
