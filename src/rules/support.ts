@@ -1,5 +1,5 @@
 import { OID } from '../der/index.js';
-import { attributesOf } from '../x509/index.js';
+import { attributesOf, firstAttribute } from '../x509/index.js';
 import type { AttributeTypeAndValue, DocumentModel } from '../x509/index.js';
 import type { RoleDefinition } from '../smki/index.js';
 
@@ -8,8 +8,13 @@ export function subjectOus(cert: DocumentModel): readonly AttributeTypeAndValue[
   return attributesOf(cert.subject, OID.organizationalUnitName);
 }
 
-export function subjectCns(cert: DocumentModel): readonly AttributeTypeAndValue[] {
-  return attributesOf(cert.subject, OID.commonName);
+/** The first subject OU (the role code, when there is one), without making a list. */
+export function firstSubjectOu(cert: DocumentModel): AttributeTypeAndValue | undefined {
+  return firstAttribute(cert.subject, OID.organizationalUnitName);
+}
+
+export function firstSubjectCn(cert: DocumentModel): AttributeTypeAndValue | undefined {
+  return firstAttribute(cert.subject, OID.commonName);
 }
 
 /** "OU '87' (0x87 = 135, xmlSigning)". */

@@ -1,5 +1,5 @@
 import { bytesEqual, OID } from '../der/index.js';
-import { attributesOf, extensionValue } from '../x509/index.js';
+import { extensionValue, firstAttribute } from '../x509/index.js';
 import type { Certificate, CertificationRequest, DocumentModel } from '../x509/index.js';
 import type { CertificateKind } from './kinds.js';
 import { roleAttribute } from './role-ou.js';
@@ -58,9 +58,9 @@ function subjectEvidence(doc: DocumentModel) {
   return {
     subjectEmpty: doc.subject !== undefined && doc.subject.rdns.length === 0,
     hwName: extensionValue(doc, 'subjectAltName')?.some((n) => n.hardwareModuleName !== undefined) ?? false,
-    hasUid: attributesOf(doc.subject, OID.x500UniqueIdentifier).length > 0,
+    hasUid: firstAttribute(doc.subject, OID.x500UniqueIdentifier) !== undefined,
     // An OU that is not a character string holds no role code, but still marks an organisation's subject.
-    otherOu: attributesOf(doc.subject, OID.organizationalUnitName)[0],
+    otherOu: firstAttribute(doc.subject, OID.organizationalUnitName),
   };
 }
 

@@ -1,5 +1,5 @@
 import { OID } from '../der/index.js';
-import { attributesOf, extensionValue } from '../x509/index.js';
+import { extensionValue, firstAttribute } from '../x509/index.js';
 import type { Certificate, CertificationRequest, DocumentModel } from '../x509/index.js';
 import { classify, classifyRequest, namesItselfAsIssuer } from './classify.js';
 import type { Classification } from './classify.js';
@@ -40,12 +40,12 @@ function readDocument(doc: DocumentModel, roles: RoleTable, { kind, reason }: Cl
     kind,
     kindReason: reason,
     role: ou ? readRoleCode(ou.value, roles) : undefined,
-    commonName: attributesOf(doc.subject, OID.commonName)[0]?.value,
+    commonName: firstAttribute(doc.subject, OID.commonName)?.value,
     keyUsage: extensionValue(doc, 'keyUsage')?.names ?? [],
     policies: extensionValue(doc, 'certificatePolicies')?.map((p) => p.oid) ?? [],
     selfIssued,
   };
-  const uid = attributesOf(doc.subject, OID.x500UniqueIdentifier)[0];
+  const uid = firstAttribute(doc.subject, OID.x500UniqueIdentifier);
   if (uid && uid.valueType === 'BIT STRING' && uid.valueBytes.length > 1) {
     view.eui64 = formatEui64(uid.valueBytes.subarray(1));
     view.eui64Source = 'x500UniqueIdentifier';

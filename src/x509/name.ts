@@ -73,6 +73,12 @@ export function attributesOf(name: Name | undefined, oid: string): readonly Attr
 
 const NONE: readonly AttributeTypeAndValue[] = Object.freeze([]);
 
+/** attributesOf(name, oid)[0], without making the list: what most callers want. */
+export function firstAttribute(name: Name | undefined, oid: string): AttributeTypeAndValue | undefined {
+  if (name) for (const rdn of name.rdns) for (const a of rdn.attributes) if (a.oid === oid) return a;
+  return undefined;
+}
+
 /** "OU=07, CN=Z1" in encoding order; non-string values as #hex. */
 export function formatName(name: Name | undefined): string {
   if (!name) return '(unreadable)';

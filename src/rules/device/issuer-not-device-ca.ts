@@ -1,6 +1,6 @@
 import { OID } from '../../der/index.js';
 import { defineRule } from '../../lint/index.js';
-import { attributesOf, formatName } from '../../x509/index.js';
+import { firstAttribute, formatName } from '../../x509/index.js';
 import type { Name } from '../../x509/index.js';
 import { describeIssuer, otherIssuer } from '../chain/support.js';
 import { PATH } from '../paths.js';
@@ -41,8 +41,8 @@ export default defineRule({
 
 /** What in an issuer name says it is not a Device CA's, or undefined when nothing does. */
 function nameShape(name: Name | undefined): string | undefined {
-  const ou = attributesOf(name, OID.organizationalUnitName)[0];
-  const uid = attributesOf(name, OID.x500UniqueIdentifier).length > 0;
+  const ou = firstAttribute(name, OID.organizationalUnitName);
+  const uid = firstAttribute(name, OID.x500UniqueIdentifier) !== undefined;
   const value = ou?.stringType ? ou.value : undefined;
   const role = value !== undefined ? `OU '${value}'` : ou ? 'an OU' : undefined;
   if (role && uid) return `${role} and an x500UniqueIdentifier (an Organisation Certificate's role code and Entity Identifier)`;

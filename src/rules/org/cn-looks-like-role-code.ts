@@ -1,7 +1,7 @@
 import { defineRule } from '../../lint/index.js';
 import type { RoleDefinition } from '../../smki/index.js';
 import { pathsOf } from '../paths.js';
-import { subjectCns } from '../support.js';
+import { firstSubjectCn } from '../support.js';
 import { erratumNote, roleOu } from './role-support.js';
 
 const HEX2 = /^[0-9A-Fa-f]{2}$/;
@@ -16,7 +16,7 @@ export default defineRule({
   source: 'adopted',
   check({ doc, view, document }, ctx) {
     const paths = pathsOf(document);
-    const cn = subjectCns(doc)[0];
+    const cn = firstSubjectCn(doc);
     if (!cn?.stringType || !HEX2.test(cn.value)) return;
     // Only codes the table knows: a two-letter name such as "CA" or "BE" is not a role code.
     const role = ctx.roles.get(parseInt(cn.value, 16));

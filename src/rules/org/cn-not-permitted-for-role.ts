@@ -1,7 +1,7 @@
 import { defineRule } from '../../lint/index.js';
 import { NOVEMBER_2020_RELEASE } from '../../smki/index.js';
 import { pathsOf } from '../paths.js';
-import { subjectCns } from '../support.js';
+import { firstSubjectCn } from '../support.js';
 import { erratumNote, roleInWords, roleOu } from './role-support.js';
 
 export default defineRule({
@@ -19,7 +19,7 @@ export default defineRule({
   effective: { from: NOVEMBER_2020_RELEASE },
   check({ doc, view, document }, ctx) {
     const paths = pathsOf(document);
-    const cn = subjectCns(doc)[0];
+    const cn = firstSubjectCn(doc);
     const found = roleOu(doc, view);
     // Without a readable role code the role rules report; whether a CN is allowed cannot be decided.
     if (!cn || !found?.reading.hex || ctx.commonNameRoles.has(found.reading.hex)) return;

@@ -2,7 +2,7 @@ import { OID } from '../../der/index.js';
 import { defineRule } from '../../lint/index.js';
 import { withArticle } from '../support.js';
 import { documentTitle } from '../../smki/index.js';
-import { attributesOf } from '../../x509/index.js';
+import { firstAttribute } from '../../x509/index.js';
 import { pathsOf } from '../paths.js';
 
 export default defineRule({
@@ -15,7 +15,7 @@ export default defineRule({
   source: 'spec',
   check({ doc, document }, ctx) {
     const paths = pathsOf(document);
-    if (!doc.subject || attributesOf(doc.subject, OID.x500UniqueIdentifier).length > 0) return;
+    if (!doc.subject || firstAttribute(doc.subject, OID.x500UniqueIdentifier) !== undefined) return;
     ctx.report({
       path: paths.subjectUid,
       offset: doc.subject.offset,

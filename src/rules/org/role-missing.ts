@@ -2,7 +2,7 @@ import { defineRule } from '../../lint/index.js';
 import { withArticle } from '../support.js';
 import { documentTitle } from '../../smki/index.js';
 import { pathsOf } from '../paths.js';
-import { subjectOus } from '../support.js';
+import { firstSubjectOu } from '../support.js';
 
 export default defineRule({
   id: 'org.role.missing',
@@ -15,7 +15,7 @@ export default defineRule({
   check({ doc, document }, ctx) {
     const paths = pathsOf(document);
     // An unreadable subject is a decode finding, not a missing role.
-    if (!doc.subject || subjectOus(doc).length > 0) return;
+    if (!doc.subject || firstSubjectOu(doc) !== undefined) return;
     ctx.report({
       path: paths.subjectOu,
       offset: doc.subject.offset,

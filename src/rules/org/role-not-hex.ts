@@ -3,7 +3,7 @@ import type { RoleTable } from '../../smki/index.js';
 import { readRoleCode } from '../../smki/index.js';
 import type { AttributeTypeAndValue } from '../../x509/index.js';
 import { pathsOf } from '../paths.js';
-import { describeRole, subjectOus } from '../support.js';
+import { describeRole, firstSubjectOu } from '../support.js';
 
 const RULE = "the OU holds the role code in hex (SEC Appendix M: e.g. '02' for supplier)";
 
@@ -17,7 +17,7 @@ export default defineRule({
   source: 'spec',
   check({ doc, document }, ctx) {
     const paths = pathsOf(document);
-    const ou = subjectOus(doc)[0];
+    const ou = firstSubjectOu(doc);
     if (!ou) return;
     const message = notHexMessage(ou, ctx.roles);
     if (message) ctx.report({ path: paths.subjectOu, offset: ou.offset, message });
