@@ -30,9 +30,12 @@ export function unexpectedExtensionRule(meta: UnexpectedExtensionRule): Rule<'ce
       const profile = PROFILE_EXTENSIONS[kind];
       // A document of no SMKI kind has no profile to hold its extensions to.
       if (!profile) return;
-      cert.extensions.forEach((ext, i) => {
-        if (ext.critical !== critical || profile.includes(ext.oid)) return;
-        if (ext.oid === OID.basicConstraints && (kind === 'organisation' || kind === 'device')) return;
+      // A loop, not forEach: its callback would be a closure made for every certificate.
+      const extensions = cert.extensions;
+      for (let i = 0; i < extensions.length; i++) {
+        const ext = extensions[i];
+        if (ext.critical !== critical || profile.includes(ext.oid)) continue;
+        if (ext.oid === OID.basicConstraints && (kind === 'organisation' || kind === 'device')) continue;
         const name = ext.name ?? oidName(ext.oid);
         const shown = name ? `${name} (${ext.oid})` : ext.oid ? ext.oid : 'with an empty extnID';
         const consequence = critical
@@ -43,7 +46,7 @@ export function unexpectedExtensionRule(meta: UnexpectedExtensionRule): Rule<'ce
           offset: ext.offset,
           message: `extension ${shown}, ${meta.criticality}, is not part of the ${KIND_TITLES[kind]} profile, which has ${profileNames(kind)}; ${consequence}`,
         });
-      });
+      }
     },
   });
 }

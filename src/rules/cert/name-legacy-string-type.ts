@@ -1,6 +1,7 @@
 import { defineRule } from '../../lint/index.js';
 import { SMKI_KINDS } from '../../smki/index.js';
 import { LEGACY_STRINGS, attributePath, forEachDirectoryString, shownName } from './names.js';
+import type { DirectoryStringVisitor } from './names.js';
 
 export default defineRule({
   id: 'cert.name.legacy-string-type',
@@ -13,15 +14,17 @@ export default defineRule({
   // The exception for established names may apply, which the certificate alone cannot show: a warning.
   source: 'spec',
   check(target, ctx) {
-    forEachDirectoryString(target, (a, syntax, field) => {
-      if (!LEGACY_STRINGS.has(a.stringType!)) return;
-      ctx.report({
-        path: attributePath(target, field, a),
-        offset: a.offset,
-        message:
-          `${shownName(field, syntax)} '${a.value}' is a ${a.stringType}; RFC 5280 allows it only for a name established before, ` +
-          'and new names use PrintableString or UTF8String. Software that compares names byte for byte will not match it with the same text in another type',
-      });
-    });
+    forEachDirectoryString(target, ctx, reportIfLegacy);
   },
 });
+
+const reportIfLegacy: DirectoryStringVisitor = (a, syntax, field, target, ctx) => {
+  if (!LEGACY_STRINGS.has(a.stringType!)) return;
+  ctx.report({
+    path: attributePath(target, field, a),
+    offset: a.offset,
+    message:
+      `${shownName(field, syntax)} '${a.value}' is a ${a.stringType}; RFC 5280 allows it only for a name established before, ` +
+      'and new names use PrintableString or UTF8String. Software that compares names byte for byte will not match it with the same text in another type',
+  });
+};

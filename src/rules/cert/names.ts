@@ -1,5 +1,5 @@
 import { OID } from '../../der/index.js';
-import type { CertificateTarget, RequestTarget } from '../../lint/index.js';
+import type { CertificateTarget, RequestTarget, RuleContext } from '../../lint/index.js';
 import type { AttributeTypeAndValue, Name } from '../../x509/index.js';
 import { PATH, pathsOf } from '../paths.js';
 
@@ -42,22 +42,29 @@ export interface DirectoryStringSyntax {
   upperBound?: { value: number; name: string };
 }
 
+type Target = CertificateTarget | RequestTarget;
+
+/** What a rule does with one attribute; it is handed the target and context (see forEachDirectoryString). */
+export type DirectoryStringVisitor = (a: AttributeTypeAndValue, syntax: DirectoryStringSyntax, field: NameField, target: Target, ctx: RuleContext) => void;
+
 /**
  * Visits every character-string attribute of DirectoryString syntax in the document's subject and
  * (a certificate's) issuer. Called for every document by three rules: nothing is built per
- * attribute until a rule has something to report.
+ * attribute until a rule has something to report, and the visitor is handed the target and
+ * context rather than closing over them, so that no closure is made per rule and document.
  */
-export function forEachDirectoryString(target: CertificateTarget | RequestTarget, visit: (a: AttributeTypeAndValue, syntax: DirectoryStringSyntax, field: NameField) => void): void {
-  visitName(target.doc.subject, 'subject', visit);
-  if (target.document === 'certificate') visitName(target.cert.issuer, 'issuer', visit);
+export function forEachDirectoryString(target: Target, ctx: RuleContext, visit: DirectoryStringVisitor): void {
+  visitName(target.doc.subject, 'subject', target, ctx, visit);
+  if (target.document === 'certificate') visitName(target.cert.issuer, 'issuer', target, ctx, visit);
 }
 
-function visitName(name: Name | undefined, field: NameField, visit: (a: AttributeTypeAndValue, syntax: DirectoryStringSyntax, field: NameField) => void): void {
-  for (const rdn of name?.rdns ?? []) {
+function visitName(name: Name | undefined, field: NameField, target: Target, ctx: RuleContext, visit: DirectoryStringVisitor): void {
+  if (!name) return;
+  for (const rdn of name.rdns) {
     for (const a of rdn.attributes) {
       const syntax = DIRECTORY_STRING_ATTRIBUTES.get(a.oid);
       // Values that are no character string at all are the role and decode rules' findings.
-      if (syntax && a.stringType) visit(a, syntax, field);
+      if (syntax && a.stringType) visit(a, syntax, field, target, ctx);
     }
   }
 }
