@@ -3,7 +3,7 @@ import type { webcrypto as nodeWebcrypto } from 'node:crypto';
 import * as x509 from '@peculiar/x509';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { OID, parseDer } from '../src/der/index.js';
-import { decodeCertificate, extensionValue, findExtension, formatName, attributesOf } from '../src/x509/index.js';
+import { decodeCertificate, extensionValue, findExtension, firstAttribute, formatName, attributesOf } from '../src/x509/index.js';
 import type { Certificate, Extension, GeneralName } from '../src/x509/index.js';
 import {
   algId,
@@ -208,6 +208,16 @@ describe('decodeCertificate: a certificate generated with @peculiar/x509', () =>
     expect(toHexString(uid.valueBytes)).toBe('00' + toHexString(EUI64));
     expect(toHexString(subject.raw)).toBe(hexOf(main.peculiar.subjectName.toArrayBuffer()));
     expect(subject.rdns.map((r) => main.der[r.offset])).toEqual([0x31, 0x31, 0x31, 0x31, 0x31]);
+  });
+
+  it('firstAttribute is the first of attributesOf, without the list; undefined when there is none', () => {
+    const subject = main.cert.subject!;
+    for (const rdn of subject.rdns) for (const a of rdn.attributes) expect(firstAttribute(subject, a.oid)).toBe(attributesOf(subject, a.oid)[0]);
+    expect(firstAttribute(subject, OID.organizationName)).toBeUndefined();
+    expect(firstAttribute(undefined, OID.commonName)).toBeUndefined();
+    const twice = { ...subject, rdns: [...subject.rdns, subject.rdns[0]] };
+    expect(attributesOf(twice, OID.commonName)).toHaveLength(2);
+    expect(firstAttribute(twice, OID.commonName)).toBe(subject.rdns[0].attributes[0]);
   });
 
   it('validity: UTCTime text, encoding, ms and offsets', () => {
