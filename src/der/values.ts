@@ -19,10 +19,20 @@ export function decodeOid(bytes: Uint8Array, start: number, end: number): string
     while (i < len && octets[i] === bytes[start + i]) i++;
     if (i === len) return OID_TEXTS[slot];
   }
-  const text = oidText(bytes, start, end);
+  const text = internalized(oidText(bytes, start, end));
   OID_OCTETS[slot] = bytes.slice(start, end);
   OID_TEXTS[slot] = text;
   return text;
+}
+
+/**
+ * The text as V8's one shared copy of it (an internalized string, as every property key is): the
+ * tables that look OIDs up (oidName's, the known extensions, the rules') hold the same copy of the
+ * OIDs they know, so a lookup matches by identity rather than by comparing characters. Made once
+ * per cached OID.
+ */
+function internalized(text: string): string {
+  return Object.keys({ [text]: 0 })[0];
 }
 
 const OID_SLOTS = 1024;

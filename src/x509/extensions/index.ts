@@ -20,12 +20,15 @@ export const KNOWN_EXTENSIONS: Record<string, KnownExtensionName> = {
   [OID.extKeyUsage]: 'extKeyUsage',
 };
 
+/** KNOWN_EXTENSIONS as a Map, for the reason oidName uses one. */
+const KNOWN: ReadonlyMap<string, KnownExtensionName> = new Map(Object.entries(KNOWN_EXTENSIONS));
+
 /**
  * Decodes an extension's value in place (parsed or error). The value's own DER violations are
  * added to the certificate's, with offsets in the certificate's bytes.
  */
 export function decodeExtensionValue(bytes: Uint8Array, ext: Extension, violations: DerViolation[]): void {
-  const known = KNOWN_EXTENSIONS[ext.oid];
+  const known = KNOWN.get(ext.oid);
   if (known) ext.known = known;
   const start = ext.valueOffset;
   const end = start + ext.value.length;
