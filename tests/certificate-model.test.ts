@@ -210,6 +210,30 @@ describe('decodeCertificate: a certificate generated with @peculiar/x509', () =>
     expect(subject.rdns.map((r) => main.der[r.offset])).toEqual([0x31, 0x31, 0x31, 0x31, 0x31]);
   });
 
+  it('every byte field but der is a plain Uint8Array view into the bytes passed, a Buffer or not', () => {
+    const input = Buffer.concat([Buffer.from([0xaa, 0xbb]), Buffer.from(main.der)]).subarray(2);
+    const cert = decodeCertificate(input);
+    expect(cert.der).toBe(input);
+    const views: Uint8Array[] = [];
+    const walk = (value: unknown, key: string): void => {
+      if (value instanceof Uint8Array) {
+        if (key !== 'der') views.push(value);
+      } else if (value !== null && typeof value === 'object') {
+        for (const [k, v] of Object.entries(value)) walk(v, k);
+      }
+    };
+    walk(cert, '');
+    // tbs, names, algorithms, key, signature, attribute values, extension values, key identifiers.
+    expect(views.length).toBeGreaterThan(20);
+    for (const view of views) {
+      expect(Object.getPrototypeOf(view)).toBe(Uint8Array.prototype);
+      expect(view.buffer).toBe(input.buffer);
+      const at = view.byteOffset - input.byteOffset;
+      expect(toHexString(view)).toBe(toHexString(input.subarray(at, at + view.length)));
+    }
+    expect(toHexString(cert.tbs!)).toBe(toHexString(decodeCertificate(main.der).tbs!));
+  });
+
   it('firstAttribute is the first of attributesOf, without the list; undefined when there is none', () => {
     const subject = main.cert.subject!;
     for (const rdn of subject.rdns) for (const a of rdn.attributes) expect(firstAttribute(subject, a.oid)).toBe(attributesOf(subject, a.oid)[0]);

@@ -5,6 +5,14 @@ export function bytesEqual(a: Uint8Array | undefined, b: Uint8Array | undefined)
   return true;
 }
 
+/**
+ * bytes[start, end) as a plain Uint8Array sharing its memory: what the decoded models hold, made
+ * without subarray()'s look-up of the species constructor (and never a Buffer, whatever bytes is).
+ */
+export function viewOf(bytes: Uint8Array, start: number, end: number): Uint8Array {
+  return new Uint8Array(bytes.buffer, bytes.byteOffset + start, end - start);
+}
+
 /** What the library accepts as bytes: a Uint8Array (a Node.js Buffer is one), an ArrayBuffer, or any view of one. */
 export type BytesLike = Uint8Array | ArrayBuffer | SharedArrayBuffer | ArrayBufferView;
 

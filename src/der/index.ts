@@ -1,5 +1,5 @@
 export { DerNode, Tag, tagName, nodeName } from './node.js';
-export { asBytes, bytesEqual } from './bytes.js';
+export { asBytes, bytesEqual, viewOf } from './bytes.js';
 export type { BytesLike } from './bytes.js';
 export { parseDer } from './parse.js';
 export type { DerParseOptions, DerParseResult } from './parse.js';

@@ -5,10 +5,17 @@ import type { DecodeProblem } from './types.js';
 /** What a decoder carries while it walks a tree: the bytes and where problems go. */
 export class DecodeContext {
   readonly problems: DecodeProblem[] = [];
+  /** bytes' buffer and where bytes start in it, read once: each is a slow getter. */
+  private readonly buffer: ArrayBufferLike;
+  private readonly base: number;
+
   constructor(
     readonly bytes: Uint8Array,
     readonly violations: DerViolation[],
-  ) {}
+  ) {
+    this.buffer = bytes.buffer;
+    this.base = bytes.byteOffset;
+  }
 
   problem(path: string, offset: number, message: string): void {
     this.problems.push({ path, offset, message });
@@ -40,12 +47,19 @@ export class DecodeContext {
     return this.expect(node, tagNumber, `${base}.${field}`, parent);
   }
 
+  /** The whole element (identifier, length, content). */
   subarray(node: DerNode): Uint8Array {
-    return this.bytes.subarray(node.offset, node.end);
+    return this.view(node.offset, node.end);
   }
 
   content(node: DerNode): Uint8Array {
-    return this.bytes.subarray(node.valueOffset, node.end);
+    return this.view(node.valueOffset, node.end);
+  }
+
+  /** bytes[start, end) as viewOf makes it: a model holds some twenty-five of these. */
+  view(start: number, end: number): Uint8Array {
+    // viewOf, with the buffer and offset read once per document.
+    return new Uint8Array(this.buffer, this.base + start, end - start);
   }
 }
 

@@ -11,7 +11,7 @@ export function decodeSubjectPublicKeyInfo(ctx: DecodeContext, node: DerNode | u
   const algorithm = decodeAlgorithm(ctx, algNode, `${path}.algorithm`, seq);
   const key = ctx.expectField(keyNode, Tag.BitString, path, 'subjectPublicKey', seq);
   if (!algorithm || !key || key.length < 1) return undefined;
-  const publicKey = ctx.bytes.subarray(key.valueOffset + 1, key.end);
+  const publicKey = ctx.view(key.valueOffset + 1, key.end);
   return {
     algorithm,
     publicKey,

@@ -28,7 +28,7 @@ export function decodeSigned(ctx: DecodeContext, root: DerNode | null, doc: Docu
   if (inner) decodeInner(inner);
   doc.signatureAlgorithm = decodeAlgorithm(ctx, algNode, 'signatureAlgorithm', outer);
   const sig = ctx.expect(sigNode, Tag.BitString, names.signature, outer);
-  if (sig && sig.length >= 1) doc.signatureValue = ctx.bytes.subarray(sig.valueOffset + 1, sig.end);
+  if (sig && sig.length >= 1) doc.signatureValue = ctx.view(sig.valueOffset + 1, sig.end);
   const count = kids(outer).length;
   if (count > 3) ctx.problem(names.outer, kids(outer)[3].offset, `${names.outer} has ${count} elements; expected 3`);
 }

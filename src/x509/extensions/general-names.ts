@@ -1,4 +1,4 @@
-import { DerNode, OID, Tag, latin1, oidOf, toHex } from '../../der/index.js';
+import { DerNode, OID, Tag, latin1, oidOf, toHex, viewOf } from '../../der/index.js';
 import type { GeneralName, GeneralNameType, HardwareModuleName } from '../types.js';
 
 const TYPES: GeneralNameType[] = [
@@ -58,5 +58,5 @@ function decodeHardwareModuleName(bytes: Uint8Array, node: DerNode | undefined):
   if (!node?.is(Tag.Sequence) || !hwType?.is(Tag.Oid) || !hwSerial?.is(Tag.OctetString) || hwSerial.children !== null || node.children!.length !== 2) {
     return 'hardwareModuleName is not SEQUENCE { hwType OID, hwSerialNum OCTET STRING }';
   }
-  return { hwType: oidOf(bytes, hwType), hwSerialNum: bytes.subarray(hwSerial.valueOffset, hwSerial.end) };
+  return { hwType: oidOf(bytes, hwType), hwSerialNum: viewOf(bytes, hwSerial.valueOffset, hwSerial.end) };
 }

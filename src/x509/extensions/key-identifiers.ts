@@ -1,10 +1,10 @@
-import { DerNode, Tag } from '../../der/index.js';
+import { DerNode, Tag, viewOf } from '../../der/index.js';
 import type { AuthorityKeyIdentifier } from '../types.js';
 
 /** SubjectKeyIdentifier ::= KeyIdentifier (OCTET STRING). */
 export function decodeSubjectKeyIdentifier(bytes: Uint8Array, root: DerNode): Uint8Array | string {
   if (!root.is(Tag.OctetString) || root.children !== null) return 'subjectKeyIdentifier is not an OCTET STRING';
-  return bytes.subarray(root.valueOffset, root.end);
+  return viewOf(bytes, root.valueOffset, root.end);
 }
 
 /** AuthorityKeyIdentifier ::= SEQUENCE { [0] keyIdentifier, [1] authorityCertIssuer, [2] authorityCertSerialNumber }. */
@@ -17,11 +17,11 @@ export function decodeAuthorityKeyIdentifier(bytes: Uint8Array, root: DerNode): 
     last = k.tagNumber;
     if (k.tagNumber === 0) {
       if (k.constructed) return 'authorityKeyIdentifier keyIdentifier [0] must be primitive';
-      result.keyIdentifier = bytes.subarray(k.valueOffset, k.end);
+      result.keyIdentifier = viewOf(bytes, k.valueOffset, k.end);
     } else if (k.tagNumber === 1) {
       result.hasAuthorityCertIssuer = true;
     } else {
-      result.authorityCertSerialNumber = bytes.subarray(k.valueOffset, k.end);
+      result.authorityCertSerialNumber = viewOf(bytes, k.valueOffset, k.end);
     }
   }
   return result;
