@@ -6,22 +6,39 @@ import type { AttributeTypeAndValue, Name, RelativeDistinguishedName } from './t
 export function decodeName(ctx: DecodeContext, node: DerNode | undefined, path: string, parent?: DerNode): Name | undefined {
   const seq = ctx.expect(node, Tag.Sequence, path, parent);
   if (!seq) return undefined;
-  const rdns: RelativeDistinguishedName[] = [];
   const sets = kids(seq);
+  // Lists made at their size, not grown from []: a first push makes room for seventeen, and a
+  // name's lists mostly hold one to five.
+  const rdns: RelativeDistinguishedName[] = sets.length <= PRESIZED ? new Array(sets.length) : [];
+  let count = 0;
   for (let i = 0; i < sets.length; i++) {
     // An RDN's path ("...rdn[2]") is only made for a problem: most RDNs have none.
     const node = sets[i];
     const set = node.is(Tag.Set) && node.children !== null ? node : ctx.expect(node, Tag.Set, `${path}.rdn[${i}]`, seq);
     if (!set) continue;
-    const attributes: AttributeTypeAndValue[] = [];
-    for (const atv of kids(set)) {
-      const a = decodeAttribute(ctx, atv, path, i);
-      if (a) attributes.push(a);
-    }
+    const attributes = decodeAttributes(ctx, kids(set), path, i);
     if (attributes.length === 0) ctx.problem(`${path}.rdn[${i}]`, set.offset, `${path}.rdn[${i}] is an empty SET; an RDN holds at least one attribute`);
-    rdns.push({ attributes, offset: set.offset });
+    rdns[count++] = { attributes, offset: set.offset };
   }
+  rdns.length = count;
   return { rdns, raw: ctx.subarray(seq), offset: seq.offset };
+}
+
+/** Longer lists (a hostile name's) are grown instead: a very long new Array is a slow kind of array. */
+const PRESIZED = 64;
+
+/** The attributes of one RDN, in a list of their count (almost always one). */
+function decodeAttributes(ctx: DecodeContext, atvs: DerNode[], namePath: string, rdn: number): AttributeTypeAndValue[] {
+  if (atvs.length === 1) {
+    const a = decodeAttribute(ctx, atvs[0], namePath, rdn);
+    return a ? [a] : [];
+  }
+  const attributes: AttributeTypeAndValue[] = [];
+  for (const atv of atvs) {
+    const a = decodeAttribute(ctx, atv, namePath, rdn);
+    if (a) attributes.push(a);
+  }
+  return attributes;
 }
 
 /** One AttributeTypeAndValue of RDN number `rdn` of the name at `namePath`. */
