@@ -112,11 +112,17 @@ export function oidOf(bytes: Uint8Array, node: DerNode): string {
 
 /**
  * Two's-complement INTEGER content as a bigint. Six octets at a time fit a number exactly, so a
- * 20-octet serial takes four bigint steps rather than a hex string to parse (half the time).
+ * 20-octet serial takes four bigint steps rather than a hex string to parse (half the time). Each
+ * step copies the bigint built so far, so a long value (a hostile megabyte serial) is parsed from
+ * hex instead, in time linear in its length.
  */
 export function decodeInteger(bytes: Uint8Array, start: number, end: number): bigint {
   if (start >= end) return 0n;
   const length = end - start;
+  if (length > STEPWISE_OCTETS) {
+    const unsigned = BigInt(`0x${toHex(bytes.subarray(start, end))}`);
+    return bytes[start] & 0x80 ? unsigned - (1n << BigInt(length * 8)) : unsigned;
+  }
   let i = start;
   let chunk = 0;
   for (const first = start + (length % 6 || 6); i < first; i++) chunk = chunk * 256 + bytes[i];
@@ -129,6 +135,9 @@ export function decodeInteger(bytes: Uint8Array, start: number, end: number): bi
   if (bytes[start] & 0x80) v -= 1n << BigInt(length * 8);
   return v;
 }
+
+/** Longer INTEGERs are read from hex: stepwise, the copies grow with the square of the length. */
+const STEPWISE_OCTETS = 64;
 
 /** Small non-negative INTEGER (version, pathLen) as a number; NaN when it does not fit. */
 export function decodeSmallInteger(bytes: Uint8Array, start: number, end: number): number {
