@@ -81,15 +81,23 @@ class OpenElements {
     const node = this.nodes[d];
     const from = this.kidsFrom[d];
     const count = this.kidsTop - from;
-    const children: DerNode[] = new Array(count);
-    for (let i = 0; i < count; i++) children[i] = this.kids[from + i];
-    node.children = children;
+    if (count > COPIED_CHILDREN) {
+      node.children = this.kids.slice(from, this.kidsTop);
+    } else {
+      // Copied by hand: slice() costs more than the copy for the one to ten children of most elements.
+      const children: DerNode[] = new Array(count);
+      for (let i = 0; i < count; i++) children[i] = this.kids[from + i];
+      node.children = children;
+    }
     this.kidsTop = from;
     return node;
   }
 }
 
 const NO_NODES: DerNode[] = [];
+
+/** Above this many children, slice(): a very long new Array(n) is made as a slow, dictionary-backed array. */
+const COPIED_CHILDREN = 1024;
 
 /** One set of lists for every call: a read never calls out to code that could start another. */
 const OPEN = new OpenElements();
