@@ -545,6 +545,23 @@ describe('parseDer: tree shape', () => {
   });
 });
 
+describe('parseDer: many children', () => {
+  it('a SEQUENCE of 1,024 and of 5,000 INTEGERs (children copied, then sliced) has every child in order, nested ones too', () => {
+    for (const n of [1024, 1025, 5000]) {
+      const ints = Array.from({ length: n }, (_, i) => [0x02, 0x01, i & 0x7f]);
+      const bytes = tlv(0x30, ...ints.map((x) => Uint8Array.from(x)), [0x30, 0x03, 0x02, 0x01, 0x07]);
+      const r = parseDer(bytes);
+      expect(r.violations).toEqual([]);
+      const root = r.root!;
+      const kids = root.children!;
+      expect(kids).toHaveLength(n + 1);
+      expect(kids.every((k, i) => k.offset === root.valueOffset + 3 * i)).toBe(true);
+      expect(kids.slice(0, n).every((k, i) => k.is(2) && k.children === null && bytes[k.valueOffset] === (i & 0x7f))).toBe(true);
+      expect(kids[n].children!.map((k) => [k.tagNumber, k.offset])).toEqual([[2, root.valueOffset + 3 * n + 2]]);
+    }
+  });
+});
+
 describe('parseDer: depth', () => {
   it('100 nested SEQUENCEs: one depth violation, the deep node has no children', () => {
     const { bytes, offsets } = nestDefinite(100);
