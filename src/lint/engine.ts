@@ -55,6 +55,7 @@ export class Linter {
   private findings: Finding[] = [];
   private current?: Rule;
   private target?: LintTarget;
+  private last?: { document: DocumentKind; kind: CertificateKind; situation: number; list: RuleList };
 
   constructor(
     readonly rules: readonly Rule[],
@@ -129,14 +130,19 @@ export class Linter {
 
   /** The rules to run in one situation, in registry order. */
   private rulesFor(document: DocumentKind, kind: CertificateKind, malformed: boolean, paired: boolean, phase: Phase): RuleList {
-    const lists = this.lists.get(document)!.get(kind)!;
     const situation = (malformed ? 1 : 0) + (paired ? 2 : 0) + 4 * PHASES.indexOf(phase);
-    return (lists[situation] ??= ruleList(
+    // A batch is mostly one situation after another: the last list is kept at hand.
+    const last = this.last;
+    if (last !== undefined && last.document === document && last.kind === kind && last.situation === situation) return last.list;
+    const lists = this.lists.get(document)!.get(kind)!;
+    const list = (lists[situation] ??= ruleList(
       this.byKind
         .get(document)!
         .get(kind)!
         .filter((rule) => (!malformed || rule.onMalformed) && (!rule.needsRequest || paired) && (phase !== 'certificate' || !rule.needsChain) && (phase !== 'chain' || rule.needsChain)),
     ));
+    this.last = { document, kind, situation, list };
+    return list;
   }
 }
 
