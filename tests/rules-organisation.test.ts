@@ -4,7 +4,7 @@ import { OID } from '../src/der/index.js';
 import type { Finding, RuleContext } from '../src/lint/index.js';
 import { certificateTarget } from '../src/lint/index.js';
 import { ORGANISATION_RULES } from '../src/rules/org/index.js';
-import { DEFAULT_ROLE_TABLE, TEST_ENVIRONMENT, smkiView } from '../src/smki/index.js';
+import { DEFAULT_ROLE_TABLE, TEST_ENVIRONMENT, readRoleCode, smkiView } from '../src/smki/index.js';
 import type { SmkiView } from '../src/smki/index.js';
 import type { AttributeTypeAndValue, Certificate } from '../src/x509/index.js';
 import { describeSampleCoverage, findingsOf, sampleResults as results } from './helpers/rule-samples.js';
@@ -268,5 +268,31 @@ describe('partial models', () => {
   it('a missing subject is not reported as a missing role or EUI', () => {
     expect(run('org.role.missing', bare())).toEqual([]);
     expect(run('org.eui.missing', bare())).toEqual([]);
+  });
+});
+
+describe('readRoleCode', () => {
+  // The reading as a pattern and parseInt give it, for every two-character OU and a few others.
+  const expected = (ou: string) => {
+    if (!/^[0-9A-Fa-f]{2}$/.test(ou)) return { status: 'malformed', lowercase: false };
+    const code = parseInt(ou, 16);
+    const role = DEFAULT_ROLE_TABLE.get(code);
+    return { status: role ? role.status : 'unknown', code, hex: ou.toUpperCase(), lowercase: ou !== ou.toUpperCase(), role };
+  };
+
+  it('reads every pair of characters from the printable ASCII range as the pattern does', () => {
+    const chars = Array.from({ length: 0x7f - 0x20 }, (_, i) => String.fromCharCode(0x20 + i));
+    for (const a of chars) {
+      for (const b of chars) {
+        const ou = a + b;
+        expect(readRoleCode(ou, DEFAULT_ROLE_TABLE), ou).toMatchObject(expected(ou));
+      }
+    }
+  });
+
+  it('other lengths are malformed; decimal digits are read as the code they would be', () => {
+    for (const ou of ['', '8', '087', '0x87', ' 87', '87 ', '\u0661\u0662']) expect(readRoleCode(ou, DEFAULT_ROLE_TABLE), ou).toMatchObject({ status: 'malformed', lowercase: false });
+    expect(readRoleCode('135', DEFAULT_ROLE_TABLE).decimal).toMatchObject({ code: 135, hex: '87' });
+    expect(readRoleCode('8a', DEFAULT_ROLE_TABLE)).toMatchObject({ code: 0x8a, hex: '8A', lowercase: true });
   });
 });

@@ -16,19 +16,23 @@ export interface RoleReading {
   decimal?: { code: number; hex: string; role?: RoleDefinition };
 }
 
-const HEX2 = /^[0-9A-Fa-f]{2}$/;
 const DECIMAL = /^[0-9]{1,3}$/;
 
+/** Every code as its two upper-case hex characters. */
+const HEX_UPPER: readonly string[] = Array.from({ length: 256 }, (_, code) => code.toString(16).toUpperCase().padStart(2, '0'));
+
 export function readRoleCode(ou: string, table: RoleTable): RoleReading {
-  if (HEX2.test(ou)) {
-    const code = parseInt(ou, 16);
+  // Read by hand, not with a pattern and parseInt: every certificate's view and several rules ask.
+  const code = ou.length === 2 ? hexDigit(ou.charCodeAt(0)) * 16 + hexDigit(ou.charCodeAt(1)) : -1;
+  if (code >= 0) {
     const role = table.get(code);
+    const hex = HEX_UPPER[code];
     return {
       ou,
       status: role ? role.status : 'unknown',
       code,
-      hex: ou.toUpperCase(),
-      lowercase: ou !== ou.toUpperCase(),
+      hex,
+      lowercase: ou !== hex,
       role,
     };
   }
@@ -38,4 +42,12 @@ export function readRoleCode(ou: string, table: RoleTable): RoleReading {
     reading.decimal = { code, hex: code.toString(16).toUpperCase().padStart(2, '0'), role: table.get(code) };
   }
   return reading;
+}
+
+/** The value of a hex digit's character code; a large negative number for any other character. */
+function hexDigit(c: number): number {
+  if (c >= 0x30 && c <= 0x39) return c - 0x30;
+  if (c >= 0x41 && c <= 0x46) return c - 0x37;
+  if (c >= 0x61 && c <= 0x66) return c - 0x57;
+  return -0x1000;
 }
