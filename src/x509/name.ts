@@ -20,7 +20,8 @@ export function decodeName(ctx: DecodeContext, node: DerNode | undefined, path: 
     if (attributes.length === 0) ctx.problem(`${path}.rdn[${i}]`, set.offset, `${path}.rdn[${i}] is an empty SET; an RDN holds at least one attribute`);
     rdns[count++] = { attributes, offset: set.offset };
   }
-  rdns.length = count;
+  // Only when an RDN was left out: setting length calls into the runtime even when it changes nothing.
+  if (count < rdns.length) rdns.length = count;
   return { rdns, raw: ctx.subarray(seq), offset: seq.offset };
 }
 
