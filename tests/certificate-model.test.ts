@@ -734,6 +734,12 @@ describe('decodeCertificate: malformed structure gives problems with paths and o
       ['tbsCertificate.issuer.rdn[1]', rdn1],
       ['tbsCertificate.issuer.rdn[2]', rdn1 + 9],
     ]);
+    // The RDN that is not a SET is left out, with no hole where it was; the empty ones stay.
+    expect(c.issuer!.rdns.map((r) => [r.offset, r.attributes.length])).toEqual([
+      [rdn1, 0],
+      [rdn1 + 9, 0],
+    ]);
+    expect(Object.keys(c.issuer!.rdns)).toEqual(['0', '1']);
   });
 
   it('attribute type that is not an OID', () => {
