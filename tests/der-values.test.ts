@@ -285,6 +285,22 @@ describe('decodeTime', () => {
     expect(gen('19491231235959Z').ms).toBe(Date.UTC(1949, 11, 31, 23, 59, 59));
   });
 
+  it('every GeneralizedTime from year 0 to 9999 is the instant Date gives, years below 100 included', () => {
+    const pad = (n: number, w: number) => String(n).padStart(w, '0');
+    fc.assert(
+      fc.property(fc.date({ min: new Date('0000-01-01T00:00:00Z'), max: new Date('9999-12-31T23:59:59Z'), noInvalidDate: true }), (date) => {
+        const t = new Date(Math.floor(date.getTime() / 1000) * 1000);
+        const text = `${pad(t.getUTCFullYear(), 4)}${pad(t.getUTCMonth() + 1, 2)}${pad(t.getUTCDate(), 2)}${pad(t.getUTCHours(), 2)}${pad(t.getUTCMinutes(), 2)}${pad(t.getUTCSeconds(), 2)}Z`;
+        expect(gen(text).ms, text).toBe(t.getTime());
+      }),
+      { numRuns: 3000 },
+    );
+    // Date.UTC would read year 50 as 1950.
+    expect(new Date(gen('00500301120000Z').ms!).toISOString()).toBe('0050-03-01T12:00:00.000Z');
+    expect(new Date(gen('00000229000000Z').ms!).toISOString()).toBe('0000-02-29T00:00:00.000Z');
+    expect(gen('00500301120000.9999Z').ms).toBe(gen('00500301120000Z').ms! + 999);
+  });
+
   it('reads at the node offset inside a larger buffer', () => {
     const b = cat([0x30, 0x0f], utcTime('240229120000Z'));
     const node = parseDer(b).root!.children![0];

@@ -281,7 +281,22 @@ function derTime(bytes: Uint8Array, start: number, end: number, generalized: boo
   const minute = d(i + 6);
   const second = d(i + 8);
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 59) return null;
-  return Date.UTC(year, month - 1, day, hour, minute, second);
+  return utcMs(year, month, day, hour, minute, second, 0);
+}
+
+/**
+ * Milliseconds since the epoch of a proleptic Gregorian UTC time (days from the civil date, as in
+ * Howard Hinnant's days_from_civil). Not Date.UTC: it reads years 0 to 99 as 1900 to 1999, which a
+ * GeneralizedTime year 0050 is not, and it is a call into the runtime on every certificate.
+ */
+function utcMs(year: number, month: number, day: number, hour: number, minute: number, second: number, ms: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  const days = era * 146097 + dayOfEra - 719468;
+  return days * 86_400_000 + hour * 3_600_000 + minute * 60_000 + second * 1000 + ms;
 }
 
 function daysInMonth(year: number, month: number): number {
@@ -299,7 +314,7 @@ function lenientTime(text: string, generalized: boolean): number | null {
   const second = m[6] ? Number(m[6]) : 0;
   const fraction = m[7] ? Number('0.' + m[7]) * 1000 : 0;
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 60) return null;
-  let ms = Date.UTC(year, month - 1, day, hour, minute, second, fraction);
+  let ms = utcMs(year, month, day, hour, minute, second, Math.trunc(fraction));
   if (m[8] && m[8] !== 'Z') {
     const sign = m[8][0] === '-' ? -1 : 1;
     ms -= sign * (Number(m[8].slice(1, 3)) * 60 + Number(m[8].slice(3, 5))) * 60_000;
