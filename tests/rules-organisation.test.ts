@@ -4,7 +4,7 @@ import { OID } from '../src/der/index.js';
 import type { Finding, RuleContext } from '../src/lint/index.js';
 import { certificateTarget } from '../src/lint/index.js';
 import { ORGANISATION_RULES } from '../src/rules/org/index.js';
-import { DEFAULT_ROLE_TABLE, TEST_ENVIRONMENT, readRoleCode, smkiView } from '../src/smki/index.js';
+import { DEFAULT_ROLE_TABLE, TEST_ENVIRONMENT, formatEui64, readRoleCode, smkiView } from '../src/smki/index.js';
 import type { SmkiView } from '../src/smki/index.js';
 import type { AttributeTypeAndValue, Certificate } from '../src/x509/index.js';
 import { describeSampleCoverage, findingsOf, sampleResults as results } from './helpers/rule-samples.js';
@@ -294,5 +294,15 @@ describe('readRoleCode', () => {
     for (const ou of ['', '8', '087', '0x87', ' 87', '87 ', '\u0661\u0662']) expect(readRoleCode(ou, DEFAULT_ROLE_TABLE), ou).toMatchObject({ status: 'malformed', lowercase: false });
     expect(readRoleCode('135', DEFAULT_ROLE_TABLE).decimal).toMatchObject({ code: 135, hex: '87' });
     expect(readRoleCode('8a', DEFAULT_ROLE_TABLE)).toMatchObject({ code: 0x8a, hex: '8A', lowercase: true });
+  });
+});
+
+describe('formatEui64', () => {
+  it('writes each octet as two upper-case hex digits, dash-separated, for any length', () => {
+    expect(formatEui64(Uint8Array.of(0x90, 0xb3, 0xd5, 0x1f, 0x30, 0x01, 0x00, 0x0a))).toBe('90-B3-D5-1F-30-01-00-0A');
+    expect(formatEui64(new Uint8Array(0))).toBe('');
+    expect(formatEui64(Uint8Array.of(0xff))).toBe('FF');
+    const all = Uint8Array.from({ length: 256 }, (_, i) => i);
+    expect(formatEui64(all)).toBe(Array.from(all, (b) => b.toString(16).toUpperCase().padStart(2, '0')).join('-'));
   });
 });

@@ -125,7 +125,8 @@ export class Linter {
     }
     this.current = undefined;
     this.target = undefined;
-    return { findings: sortFindings(findings), notEffective };
+    // Most documents have no finding, or one: nothing to sort.
+    return { findings: findings.length > 1 ? sortFindings(findings) : findings, notEffective };
   }
 
   /** The rules to run in one situation, in registry order. */

@@ -62,9 +62,10 @@ function visitName(name: Name | undefined, field: NameField, target: Target, ctx
   if (!name) return;
   for (const rdn of name.rdns) {
     for (const a of rdn.attributes) {
-      const syntax = DIRECTORY_STRING_ATTRIBUTES.get(a.oid);
       // Values that are no character string at all are the role and decode rules' findings.
-      if (syntax && a.stringType) visit(a, syntax, field, target, ctx);
+      if (a.stringType === undefined) continue;
+      const syntax = DIRECTORY_STRING_ATTRIBUTES.get(a.oid);
+      if (syntax) visit(a, syntax, field, target, ctx);
     }
   }
 }
