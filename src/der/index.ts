@@ -5,6 +5,6 @@ export { parseDer } from './parse.js';
 export type { DerParseOptions, DerParseResult } from './parse.js';
 export { DER_VIOLATION_KINDS } from './violations.js';
 export type { DerViolation, DerViolationKind } from './violations.js';
-export { decodeOid, oidOf, decodeInteger, decodeSmallInteger, decodeString, decodeTime, stringTypeOf, toHex, latin1, HEX } from './values.js';
+export { decodeOid, oidOf, decodeInteger, decodeSmallInteger, decodeString, decodeTime, stringTypeOf, toHex, latin1, HEX, HEX_UPPER } from './values.js';
 export type { StringType, TimeEncoding, DecodedTime } from './values.js';
 export { OID, oidName, describeOid } from './oids.js';

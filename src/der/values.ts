@@ -149,6 +149,8 @@ export function decodeSmallInteger(bytes: Uint8Array, start: number, end: number
 }
 
 export const HEX: readonly string[] = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+/** Every octet as two upper-case hex digits, as SMKI writes role codes and EUI-64s. */
+export const HEX_UPPER: readonly string[] = HEX.map((hex) => hex.toUpperCase());
 
 export function toHex(bytes: Uint8Array, separator = ''): string {
   let out = '';

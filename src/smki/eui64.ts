@@ -1,3 +1,5 @@
+import { HEX_UPPER } from '../der/index.js';
+
 /** An EUI-64 (Entity Identifier) as SMKI writes it: 90-B3-D5-1F-30-01-00-00. */
 export function formatEui64(bytes: Uint8Array): string {
   if (bytes.length === 0) return '';
@@ -8,5 +10,4 @@ export function formatEui64(bytes: Uint8Array): string {
   return out + HEX_UPPER[bytes[last]];
 }
 
-const HEX_UPPER: readonly string[] = Array.from({ length: 256 }, (_, i) => i.toString(16).toUpperCase().padStart(2, '0'));
 const HEX_DASH: readonly string[] = HEX_UPPER.map((hex) => `${hex}-`);

@@ -1,3 +1,4 @@
+import { HEX_UPPER } from '../der/index.js';
 import type { RoleDefinition, RoleTable } from './roles.js';
 
 /** What an OU value says as a Remote Party Role Code. */
@@ -18,9 +19,6 @@ export interface RoleReading {
 
 const DECIMAL = /^[0-9]{1,3}$/;
 
-/** Every code as its two upper-case hex characters. */
-const HEX_UPPER: readonly string[] = Array.from({ length: 256 }, (_, code) => code.toString(16).toUpperCase().padStart(2, '0'));
-
 export function readRoleCode(ou: string, table: RoleTable): RoleReading {
   // Read by hand, not with a pattern and parseInt: every certificate's view and several rules ask.
   const code = ou.length === 2 ? hexDigit(ou.charCodeAt(0)) * 16 + hexDigit(ou.charCodeAt(1)) : -1;
@@ -39,7 +37,7 @@ export function readRoleCode(ou: string, table: RoleTable): RoleReading {
   const reading: RoleReading = { ou, status: 'malformed', lowercase: false };
   if (DECIMAL.test(ou) && Number(ou) <= 255) {
     const code = Number(ou);
-    reading.decimal = { code, hex: code.toString(16).toUpperCase().padStart(2, '0'), role: table.get(code) };
+    reading.decimal = { code, hex: HEX_UPPER[code], role: table.get(code) };
   }
   return reading;
 }
